@@ -1,0 +1,146 @@
+/**
+ * Reads a folder of guides and validates every file against the schema, collecting every problem
+ * of every file in one pass. The build runs this before Astro writes anything (see
+ * `src/integrations/content-guard.ts`), so a bad guide fails the build with all its errors at once.
+ * Node only.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { guideSchema, KNOWN_GUIDE_KEYS, type GuideFrontmatter } from '../schemas/guide';
+import { issuesToDiagnostics, type Diagnostic } from '../schemas/errors';
+import { parseGuideSource, type ParsedGuideSource } from './frontmatter';
+import { bodyFacts } from './markdown-text';
+import { nearest } from './nearest';
+import { guideSlug } from './slug';
+
+export const DEFAULT_GUIDES_DIR = 'content/guides';
+export const GUIDE_EXTENSIONS = /\.(md|mdx)$/i;
+
+/** The guides folder for this run: `GUIDES_DIR` when set, else `content/guides`. */
+export function guidesDir(env: Record<string, string | undefined> = process.env): string {
+  return env['GUIDES_DIR'] || DEFAULT_GUIDES_DIR;
+}
+
+/** Every guide file below `dir`, relative to it, sorted; files and folders starting with `_` or `.` are skipped. */
+export async function listGuideFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !GUIDE_EXTENSIONS.test(entry.name)) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (rel.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+    files.push(rel);
+  }
+  return files.sort();
+}
+
+export interface CheckedGuide {
+  /** Path relative to the guides folder. */
+  relativePath: string;
+  /** Path as shown in messages: relative to the project root. */
+  displayPath: string;
+  slug: string;
+  source: string;
+  parsed: ParsedGuideSource;
+  /** The schema's output, when the front matter is valid. */
+  frontmatter: GuideFrontmatter | undefined;
+}
+
+export interface FolderCheck {
+  guides: CheckedGuide[];
+  diagnostics: Diagnostic[];
+}
+
+/** Validates one guide's text. Pure apart from its inputs: used by the folder check and the tests. */
+export function checkGuideSource(relativePath: string, displayPath: string, source: string): {
+  guide: CheckedGuide;
+  diagnostics: Diagnostic[];
+} {
+  const parsed = parseGuideSource(source);
+  const diagnostics: Diagnostic[] = [];
+  const at = (line: number, column: number) => ({ file: displayPath, line, column });
+  for (const problem of parsed.yamlErrors) {
+    diagnostics.push({ ...at(problem.line, problem.column), severity: 'error', rule: 'yaml', message: `YAML syntax: ${problem.message}` });
+  }
+  let frontmatter: GuideFrontmatter | undefined;
+  if (parsed.yamlErrors.length === 0) {
+    if (!parsed.hasFrontmatter) {
+      diagnostics.push({ ...at(1, 1), severity: 'error', rule: 'schema', message: 'front matter: expected a --- block with title, date, difficulty and tags at the top of the file, found none' });
+    } else {
+      const result = guideSchema.safeParse(parsed.data, { reportInput: true });
+      if (result.success) frontmatter = result.data;
+      else diagnostics.push(...issuesToDiagnostics(result.error.issues, parsed.data, displayPath, parsed.locate));
+    }
+    for (const key of Object.keys(parsed.data)) {
+      if (KNOWN_GUIDE_KEYS.includes(key)) continue;
+      const suggestion = nearest(key, KNOWN_GUIDE_KEYS);
+      const { line, column } = parsed.locate([key]);
+      diagnostics.push({
+        ...at(line, column),
+        severity: 'warning',
+        rule: 'unknown-key',
+        field: key,
+        message: `${key}: unknown field${suggestion ? `; did you mean \`${suggestion}\`?` : ' (it is ignored)'}`,
+      });
+    }
+  }
+  if (frontmatter && frontmatter.description === undefined) {
+    const fallback = bodyFacts(parsed.body).firstParagraph;
+    diagnostics.push({
+      ...at(1, 1),
+      severity: 'warning',
+      rule: 'missing-description',
+      field: 'description',
+      message: fallback
+        ? `description: missing; the first paragraph stands in ("${fallback.slice(0, 50)}${fallback.length > 50 ? '…' : ''}")`
+        : 'description: missing, and the body has no paragraph to stand in for it',
+    });
+  }
+  const slug = guideSlug(relativePath, parsed.data);
+  return { guide: { relativePath, displayPath, slug, source, parsed, frontmatter }, diagnostics };
+}
+
+/** Two guides with one slug: an error on each, naming the other file. */
+export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagnostic[] {
+  const bySlug = new Map<string, CheckedGuide[]>();
+  for (const guide of guides) bySlug.set(guide.slug, [...(bySlug.get(guide.slug) ?? []), guide]);
+  const out: Diagnostic[] = [];
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2) continue;
+    for (const guide of group) {
+      const others = group.filter((g) => g !== guide).map((g) => g.displayPath);
+      const { line, column } = guide.parsed.data['slug'] !== undefined ? guide.parsed.locate(['slug']) : { line: 1, column: 1 };
+      out.push({
+        file: guide.displayPath,
+        line,
+        column,
+        severity: 'error',
+        rule: 'duplicate-slug',
+        field: 'slug',
+        message: `slug: expected a slug no other guide has, found "${slug}", also the slug of ${others.join(', ')}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Reads and checks every guide in `dir`; `root` is what displayed paths are relative to. */
+export async function checkGuideFolder(dir: string, root: string = process.cwd()): Promise<FolderCheck> {
+  const absDir = path.resolve(root, dir);
+  const files = await listGuideFiles(absDir);
+  const guides: CheckedGuide[] = [];
+  const diagnostics: Diagnostic[] = [];
+  await Promise.all(
+    files.map(async (rel) => {
+      const abs = path.join(absDir, rel);
+      const displayPath = path.relative(root, abs).split(path.sep).join('/');
+      const source = await readFile(abs, 'utf8');
+      const result = checkGuideSource(rel, displayPath, source);
+      guides.push(result.guide);
+      diagnostics.push(...result.diagnostics);
+    }),
+  );
+  guides.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  diagnostics.push(...duplicateSlugDiagnostics(guides));
+  return { guides, diagnostics };
+}

@@ -1,0 +1,78 @@
+/**
+ * Facts computed from a guide's Markdown body: its words, reading time, first paragraph and
+ * whether it opens with a heading that repeats the title. Pure; parsed with mdast so code
+ * blocks, link targets and HTML are never counted as prose.
+ */
+import type { Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+
+export const WORDS_PER_MINUTE = 220;
+export const DESCRIPTION_MAX = 160;
+
+export function parseMarkdown(body: string): Root {
+  // MDX import/export lines and JSX tags are not prose: blank them before parsing as Markdown.
+  const text = body.replace(/^(?:import|export)\s[^\n]*$/gm, '');
+  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+function proseOf(node: Root | RootContent): string {
+  if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return '';
+  if (node.type === 'inlineCode' || node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map(proseOf).join(' ');
+  return '';
+}
+
+export function countWords(tree: Root): number {
+  const words = proseOf(tree).match(/[\p{Letter}\p{Number}][\p{Letter}\p{Number}'’.-]*/gu);
+  return words ? words.length : 0;
+}
+
+/** Whole minutes at about 220 words a minute, never less than one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** Cuts plain text to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function truncateAtWord(text: string, max = DESCRIPTION_MAX): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** The plain text of the first paragraph, the stand-in for a missing description. */
+export function firstParagraph(tree: Root): string | undefined {
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      const text = toString(node).replace(/\s+/g, ' ').trim();
+      if (text && !/^<[A-Za-z]/.test(text)) return truncateAtWord(text);
+    }
+  }
+  return undefined;
+}
+
+function normaliseTitle(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{Letter}\p{Number}]+/gu, ' ').trim();
+}
+
+/** Whether the body's first block is an h1 (ATX or setext) whose text is the title. */
+export function opensWithTitle(tree: Root, title: string): boolean {
+  const first = tree.children.find((node) => node.type !== 'html' || !/^<!--/.test(node.value));
+  return first?.type === 'heading' && first.depth === 1 && normaliseTitle(toString(first)) === normaliseTitle(title);
+}
+
+export interface BodyFacts {
+  words: number;
+  readingMinutes: number;
+  firstParagraph: string | undefined;
+}
+
+export function bodyFacts(body: string): BodyFacts {
+  const tree = parseMarkdown(body);
+  const words = countWords(tree);
+  return { words, readingMinutes: readingMinutes(words), firstParagraph: firstParagraph(tree) };
+}
