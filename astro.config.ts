@@ -1,0 +1,40 @@
+// Wiring only: what the site is built from lives in src/.
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import atomicOutput from './src/integrations/atomic-output';
+import contentGuard from './src/integrations/content-guard';
+import renderCache from './src/integrations/render-cache';
+import { markdownOptions } from './src/markdown/options';
+import { normaliseBase } from './src/lib/urls-base';
+
+// BASE_PATH=/docs/ SITE_URL=https://example.org npm run build gives a site that works under /docs/.
+const base = normaliseBase(process.env['BASE_PATH']);
+const site = process.env['SITE_URL'] || 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  // One stylesheet for the whole site: cached after the first page, instead of a file per component.
+  vite: { build: { cssCodeSplit: false } },
+  markdown: {
+    processor: unified(markdownOptions),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+      defaultColor: false,
+    },
+  },
+  integrations: [
+    contentGuard(),
+    renderCache(),
+    mdx(),
+    sitemap(),
+    // Keep last: it publishes the finished build.
+    atomicOutput(),
+  ],
+});

@@ -1,0 +1,127 @@
+/**
+ * The view model of one guide page, computed once from the library and the rendered headings;
+ * the layout and its components only render it.
+ */
+import { DIFFICULTY_LABELS, type Difficulty } from './difficulty';
+import { isoDay, isoDuration } from './format';
+import type { Guide, Library } from './library';
+
+export interface HeadingInput {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface TocItem {
+  slug: string;
+  text: string;
+  children: TocItem[];
+}
+
+export interface GuideLink {
+  slug: string;
+  title: string;
+  description: string;
+  difficulty: Difficulty;
+  displayMinutes: number;
+}
+
+export interface SeriesView {
+  name: string;
+  slug: string;
+  part: number;
+  total: number;
+  parts: (GuideLink & { current: boolean; part: number })[];
+  previous: GuideLink | undefined;
+  next: GuideLink | undefined;
+}
+
+export interface GuidePageModel {
+  guide: Guide;
+  toc: TocItem[];
+  series: SeriesView | undefined;
+  related: GuideLink[];
+  jsonLd: Record<string, unknown>;
+}
+
+/** h2 with their h3 children; deeper levels and any h1 left out. */
+export function buildToc(headings: readonly HeadingInput[]): TocItem[] {
+  const toc: TocItem[] = [];
+  for (const heading of headings) {
+    const text = heading.text.trim();
+    if (heading.depth === 2) toc.push({ slug: heading.slug, text, children: [] });
+    else if (heading.depth === 3) {
+      const parent = toc[toc.length - 1];
+      if (parent) parent.children.push({ slug: heading.slug, text, children: [] });
+      else toc.push({ slug: heading.slug, text, children: [] });
+    }
+  }
+  return toc;
+}
+
+export function linkTo(guide: Guide): GuideLink {
+  const { slug, title, description, difficulty, displayMinutes } = guide;
+  return { slug, title, description, difficulty, displayMinutes };
+}
+
+export function buildSeriesView(guide: Guide, library: Library): SeriesView | undefined {
+  if (!guide.series) return undefined;
+  const summary = library.seriesBySlug.get(guide.series.slug);
+  const find = (slug: string | undefined) => (slug ? library.bySlug.get(slug) : undefined);
+  const parts = (summary?.parts ?? [guide.slug])
+    .map((slug) => library.bySlug.get(slug))
+    .filter((g): g is Guide => g !== undefined)
+    .map((g) => ({ ...linkTo(g), current: g.slug === guide.slug, part: g.series?.part ?? 0 }));
+  const previous = find(guide.series.previous);
+  const next = find(guide.series.next);
+  return {
+    name: guide.series.name,
+    slug: guide.series.slug,
+    part: guide.series.part,
+    total: guide.series.total,
+    parts,
+    previous: previous && linkTo(previous),
+    next: next && linkTo(next),
+  };
+}
+
+export function buildJsonLd(guide: Guide, canonical: string, siteName: string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LearningResource',
+    name: guide.title,
+    headline: guide.title,
+    description: guide.description,
+    url: canonical,
+    inLanguage: 'en',
+    learningResourceType: 'guide',
+    educationalLevel: DIFFICULTY_LABELS[guide.difficulty],
+    timeRequired: isoDuration(guide.displayMinutes),
+    datePublished: isoDay(guide.date),
+    dateModified: isoDay(guide.updated ?? guide.date),
+    keywords: guide.tags.map((t) => t.label).join(', '),
+    isPartOf: { '@type': 'WebSite', name: siteName },
+    ...(guide.image ? { image: new URL(guide.image.src, canonical).href } : {}),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so no string can close the element. */
+export function serialiseJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function buildGuidePageModel(
+  guide: Guide,
+  library: Library,
+  headings: readonly HeadingInput[],
+  canonical: string,
+  siteName: string,
+): GuidePageModel {
+  return {
+    guide,
+    toc: buildToc(headings),
+    series: buildSeriesView(guide, library),
+    related: guide.related.map((slug) => library.bySlug.get(slug)).filter((g): g is Guide => g !== undefined).map(linkTo),
+    jsonLd: buildJsonLd(guide, canonical, siteName),
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Builds the library: every fact about every published guide, computed once. Pages, feeds,
+ * facets and components read from the result and never re-derive. Pure: `src/lib/content.ts`
+ * feeds it the Astro collection, the tests feed it fixtures.
+ */
+import type { GuideFrontmatter } from '../schemas/guide';
+import type { TagVocabulary } from '../schemas/tags';
+import { DIFFICULTIES, type Difficulty } from './difficulty';
+import { bodyFacts } from './markdown-text';
+import { slugify, tagSlug } from './slug';
+
+export interface GuideInput {
+  /** The collection id, which `content.config.ts` makes the slug. */
+  id: string;
+  data: GuideFrontmatter;
+  body: string;
+  /** Path relative to the project root. */
+  filePath: string;
+}
+
+export interface TagRef {
+  slug: string;
+  label: string;
+}
+
+export interface SeriesRef {
+  name: string;
+  slug: string;
+  part: number;
+  total: number;
+  previous: string | undefined;
+  next: string | undefined;
+}
+
+export interface Guide {
+  slug: string;
+  title: string;
+  description: string;
+  /** True when `description` was taken from the first paragraph. */
+  descriptionFromBody: boolean;
+  date: Date;
+  updated: Date | undefined;
+  difficulty: Difficulty;
+  tags: TagRef[];
+  words: number;
+  /** Computed from the words: always present. */
+  readingMinutes: number;
+  /** What the page shows: the author's estimate when given, else the computed one. */
+  displayMinutes: number;
+  image: { src: string; alt: string; credit: string | undefined; creditUrl: string | undefined } | undefined;
+  series: SeriesRef | undefined;
+  /** Slugs: the author's `related` first, then guides that share the most tags. */
+  related: string[];
+  draft: boolean;
+  filePath: string;
+}
+
+export interface TagSummary extends TagRef {
+  description: string | undefined;
+  count: number;
+  /** How many guides carry this tag at each difficulty. */
+  byDifficulty: Record<Difficulty, number>;
+}
+
+export interface SeriesSummary {
+  name: string;
+  slug: string;
+  /** Slugs in part order. */
+  parts: string[];
+}
+
+export interface Library {
+  /** Newest first, then by title. */
+  guides: Guide[];
+  bySlug: Map<string, Guide>;
+  /** Most used first, then by label. */
+  tags: TagSummary[];
+  tagsBySlug: Map<string, TagSummary>;
+  difficulties: { level: Difficulty; count: number }[];
+  series: SeriesSummary[];
+  seriesBySlug: Map<string, SeriesSummary>;
+}
+
+export const RELATED_COUNT = 4;
+
+export function compareNewestFirst(a: Pick<Guide, 'date' | 'title'>, b: Pick<Guide, 'date' | 'title'>): number {
+  return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'en');
+}
+
+/** Tag references for a guide: labels from the vocabulary when the slug is known, else the author's. */
+export function resolveTags(labels: readonly string[], vocabulary: TagVocabulary): TagRef[] {
+  return labels.map((label) => {
+    const slug = tagSlug(label);
+    return { slug, label: vocabulary[slug]?.label ?? label };
+  });
+}
+
+/**
+ * Related guides: the author's list (those that exist) first, then the others ranked by shared
+ * tags, then same difficulty, then newest. At most `count`.
+ */
+export function rankRelated(guide: Guide, all: readonly Guide[], explicit: readonly string[], count = RELATED_COUNT): string[] {
+  const exists = new Set(all.map((g) => g.slug));
+  const chosen = explicit.filter((slug, i) => slug !== guide.slug && exists.has(slug) && explicit.indexOf(slug) === i);
+  const mine = new Set(guide.tags.map((t) => t.slug));
+  const candidates = all
+    .filter((g) => g.slug !== guide.slug && !chosen.includes(g.slug))
+    .map((g) => ({ g, shared: g.tags.filter((t) => mine.has(t.slug)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        Number(b.g.difficulty === guide.difficulty) - Number(a.g.difficulty === guide.difficulty) ||
+        compareNewestFirst(a.g, b.g),
+    )
+    .map(({ g }) => g.slug);
+  return [...chosen, ...candidates].slice(0, count);
+}
+
+/** Groups series members by the slug of their name and orders them by part. */
+export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string, GuideInput>): SeriesSummary[] {
+  const groups = new Map<string, { name: string; members: Guide[] }>();
+  for (const guide of guides) {
+    const series = inputs.get(guide.slug)?.data.series;
+    if (!series) continue;
+    const slug = slugify(series.name);
+    const group = groups.get(slug) ?? { name: series.name, members: [] };
+    group.members.push(guide);
+    groups.set(slug, group);
+  }
+  const result: SeriesSummary[] = [];
+  for (const [slug, { name, members }] of groups) {
+    const partOf = (g: Guide) => inputs.get(g.slug)?.data.series?.part ?? 0;
+    members.sort((a, b) => partOf(a) - partOf(b) || compareNewestFirst(a, b));
+    const parts = members.map((g) => g.slug);
+    members.forEach((g, index) => {
+      const declared = inputs.get(g.slug)?.data.series;
+      g.series = {
+        name,
+        slug,
+        part: declared?.part ?? index + 1,
+        total: declared?.total ?? members.length,
+        previous: declared?.previous ?? parts[index - 1],
+        next: declared?.next ?? parts[index + 1],
+      };
+    });
+    result.push({ name, slug, parts });
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+export function buildLibrary(inputs: readonly GuideInput[], vocabulary: TagVocabulary = {}): Library {
+  const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
+  const guides: Guide[] = inputs.map((input) => {
+    const { data } = input;
+    const facts = bodyFacts(input.body);
+    return {
+      slug: input.id,
+      title: data.title,
+      description: data.description ?? facts.firstParagraph ?? '',
+      descriptionFromBody: data.description === undefined,
+      date: data.date,
+      updated: data.updated,
+      difficulty: data.difficulty,
+      tags: resolveTags(data.tags, vocabulary),
+      words: facts.words,
+      readingMinutes: facts.readingMinutes,
+      displayMinutes: data.estimated_time ?? facts.readingMinutes,
+      image: data.image
+        ? { src: data.image, alt: data.image_alt ?? '', credit: data.image_credit, creditUrl: data.image_credit_url }
+        : undefined,
+      series: undefined,
+      related: [],
+      draft: data.draft,
+      filePath: input.filePath,
+    };
+  });
+  guides.sort(compareNewestFirst);
+  for (const guide of guides) {
+    guide.related = rankRelated(guide, guides, inputBySlug.get(guide.slug)?.data.related ?? []);
+  }
+  const series = buildSeries(guides, inputBySlug);
+
+  const tagMap = new Map<string, TagSummary>();
+  for (const guide of guides) {
+    for (const tag of guide.tags) {
+      const summary =
+        tagMap.get(tag.slug) ??
+        ({
+          ...tag,
+          description: vocabulary[tag.slug]?.description,
+          count: 0,
+          byDifficulty: { beginner: 0, intermediate: 0, advanced: 0 },
+        } satisfies TagSummary);
+      summary.count += 1;
+      summary.byDifficulty[guide.difficulty] += 1;
+      tagMap.set(tag.slug, summary);
+    }
+  }
+  const tags = [...tagMap.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en'));
+
+  return {
+    guides,
+    bySlug: new Map(guides.map((g) => [g.slug, g])),
+    tags,
+    tagsBySlug: tagMap,
+    difficulties: DIFFICULTIES.map((level) => ({ level, count: guides.filter((g) => g.difficulty === level).length })),
+    series,
+    seriesBySlug: new Map(series.map((s) => [s.slug, s])),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Loads the controlled tag list. Node only (build time and scripts). A missing file is an empty
+ * vocabulary, so imported or benchmark collections with tags of their own still build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { tagVocabularySchema, type TagVocabulary } from '../schemas/tags';
+
+export const DEFAULT_TAGS_FILE = 'content/tags.yaml';
+
+export function loadTagVocabulary(file: string = DEFAULT_TAGS_FILE, root: string = process.cwd()): TagVocabulary {
+  const abs = path.resolve(root, file);
+  if (!existsSync(abs)) return {};
+  const result = tagVocabularySchema.safeParse(parse(readFileSync(abs, 'utf8')) ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${file}: ${i.path.join('.')}: expected ${i.message}`);
+    throw new Error(`The tag vocabulary is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

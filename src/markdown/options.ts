@@ -1,0 +1,16 @@
+/**
+ * The unified() options every guide is rendered with, Markdown and MDX alike. GFM comes from
+ * remark-gfm here, so `gfm: false` stops Astro from adding it a second time.
+ */
+import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeGuideHtml from './rehype-guide-html';
+import remarkCallouts from './remark-callouts';
+
+export const markdownOptions: UnifiedProcessorOptions = {
+  gfm: false,
+  smartypants: true,
+  remarkPlugins: [remarkGfm, remarkCallouts],
+  rehypePlugins: [rehypeHeadingIds, rehypeGuideHtml],
+  remarkRehype: { footnoteLabel: 'Sources and notes', footnoteBackLabel: (i: number) => `Back to reference ${i + 1}` },
+};

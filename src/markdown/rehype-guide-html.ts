@@ -1,0 +1,148 @@
+/**
+ * Shapes the HTML of every guide at build time:
+ * - drops a first `<h1>` that repeats the front-matter title (the layout shows the title);
+ * - gives h2–h4 an anchor link beside them (a sibling in a wrapper, so the heading's own text
+ *   and Astro's collected headings stay clean), ignored by search;
+ * - wraps each Shiki block with a bar naming its language and a copy button that
+ *   `<copy-code>` (src/client/copy-code.ts) enables.
+ * Runs after Shiki and after `rehypeHeadingIds`, which must come first in the plugin list.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  bash: 'Bash',
+  sh: 'Shell',
+  shell: 'Shell',
+  console: 'Console',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  tsx: 'TSX',
+  jsx: 'JSX',
+  json: 'JSON',
+  jsonc: 'JSON',
+  yaml: 'YAML',
+  yml: 'YAML',
+  toml: 'TOML',
+  py: 'Python',
+  python: 'Python',
+  sql: 'SQL',
+  html: 'HTML',
+  css: 'CSS',
+  md: 'Markdown',
+  markdown: 'Markdown',
+  mdx: 'MDX',
+  go: 'Go',
+  rust: 'Rust',
+  dockerfile: 'Dockerfile',
+  hcl: 'HCL',
+  diff: 'Diff',
+  plaintext: 'Text',
+  text: 'Text',
+};
+
+export function languageName(lang: string | undefined): string {
+  if (!lang) return 'Text';
+  return LANGUAGE_NAMES[lang.toLowerCase()] ?? lang;
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{Letter}\p{Number}]+/gu, ' ').trim();
+}
+
+function dropTitleHeading(tree: Root, title: unknown): void {
+  if (typeof title !== 'string') return;
+  const first = tree.children.find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''));
+  if (first?.type === 'element' && first.tagName === 'h1' && normalise(toString(first)) === normalise(title)) {
+    tree.children.splice(tree.children.indexOf(first), 1);
+  }
+}
+
+/** Class names whichever way they are stored: hast's `className` list or Shiki's `class` string. */
+function classList(node: Element): string[] {
+  const value = node.properties['className'] ?? node.properties['class'];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+function anchorFor(heading: Element): ElementContent | undefined {
+  const id = heading.properties['id'];
+  if (typeof id !== 'string' || !id) return undefined;
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: '' },
+    children: [
+      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['sr-only'] },
+        children: [{ type: 'text', value: `Section titled “${toString(heading).trim()}”` }],
+      },
+    ],
+  };
+}
+
+function codeBlock(pre: Element): Element {
+  const lang = typeof pre.properties['dataLanguage'] === 'string' ? pre.properties['dataLanguage'] : undefined;
+  const name = languageName(lang);
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['code-block'] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block-bar'], dataPagefindIgnore: '' },
+        children: [
+          { type: 'element', tagName: 'span', properties: { className: ['code-block-lang'] }, children: [{ type: 'text', value: name }] },
+          {
+            type: 'element',
+            tagName: 'copy-code',
+            properties: {},
+            children: [
+              {
+                type: 'element',
+                tagName: 'button',
+                properties: { type: 'button', className: ['copy-button'], disabled: true, ariaLabel: `Copy ${name} code` },
+                children: [{ type: 'text', value: 'Copy' }],
+              },
+            ],
+          },
+        ],
+      },
+      pre,
+    ],
+  };
+}
+
+export default function rehypeGuideHtml() {
+  return (tree: Root, file: { data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
+    dropTitleHeading(tree, file.data.astro?.frontmatter?.['title']);
+    visit(tree, 'element', (node, index, parent) => {
+      if (/^h[2-4]$/.test(node.tagName) && parent && index !== undefined) {
+        // GFM's footnote heading is visually hidden; the sources deserve a visible heading.
+        if (node.properties['id'] === 'footnote-label') node.properties['className'] = classList(node).filter((c) => c !== 'sr-only');
+        const anchor = anchorFor(node);
+        if (!anchor) return SKIP;
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['heading-wrapper', `heading-${node.tagName}`] },
+          children: [node, anchor],
+        };
+        return SKIP;
+      }
+      if (node.tagName === 'pre' && parent && index !== undefined && classList(node).includes('astro-code')) {
+        parent.children[index] = codeBlock(node);
+        return SKIP;
+      }
+      return undefined;
+    });
+  };
+}
