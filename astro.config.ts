@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { basename } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import contentGuard from './src/integrations/content-guard';
@@ -10,10 +11,16 @@ import { markdownOptions } from './src/markdown/options';
 import { normaliseBase } from './src/lib/urls-base';
 
 // BASE_PATH=/docs/ SITE_URL=https://example.org npm run build gives a site that works under /docs/.
+const outDir = process.env['OUT_DIR'] || './dist';
 const base = normaliseBase(process.env['BASE_PATH']);
 const site = process.env['SITE_URL'] || 'http://localhost:4321';
 
 export default defineConfig({
+  // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
+  outDir,
+  // Each output folder gets its own content cache, so test and benchmark builds running beside a
+  // normal build never share (or race on) one cache file.
+  cacheDir: process.env['OUT_DIR'] ? `./.greenpath/cache/${basename(outDir)}` : './node_modules/.astro',
   site,
   base,
   trailingSlash: 'always',

@@ -15,6 +15,7 @@ export const STAGING_ROOT = '.greenpath';
 /** Replaces `target` with `staged` in two renames; the old tree is removed only after the swap. */
 export async function swapIntoPlace(staged: string, target: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
+  await mkdir(path.dirname(target), { recursive: true });
   const hadTarget = existsSync(target);
   if (hadTarget) await rename(target, old);
   try {
@@ -39,7 +40,7 @@ export default function atomicOutput(): AstroIntegration {
         await mkdir(root, { recursive: true });
         // A fixed name: Astro hashes its config to decide whether to keep the content cache, so a
         // per-run name would throw the cache away on every build. A leftover of a build that died is removed.
-        stagingDir = path.join(root, 'staging');
+        stagingDir = path.join(root, `staging-${path.basename(finalDir)}`);
         await rm(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
       },

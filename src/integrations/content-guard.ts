@@ -2,6 +2,9 @@
  * Checks every guide before Astro syncs or renders anything. All problems of all files are
  * reported in one run; errors stop the build before a single file is written, so the last good
  * `dist/` stays where it is. In `astro dev` problems are printed and the server keeps running.
+ *
+ * It also decides, from the command alone, whether drafts are published: only `astro dev` shows
+ * them (read in src/lib/content.ts as import.meta.env.GREENPATH_DRAFTS).
  */
 import type { AstroIntegration } from 'astro';
 import { formatShort, sortDiagnostics } from '../schemas/errors';
@@ -20,7 +23,8 @@ export default function contentGuard(): AstroIntegration {
   return {
     name: 'greenpath:content-guard',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
         const { diagnostics } = await checkGuideFolder(guidesDir());
         const sorted = sortDiagnostics(diagnostics);

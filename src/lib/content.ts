@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildLibrary } from './library';
 import { loadTagVocabulary } from './tag-vocabulary';
 
-export const INCLUDE_DRAFTS = import.meta.env.DEV;
+export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true;
 
 const entries: CollectionEntry<'guides'>[] = await getCollection('guides', (entry) => INCLUDE_DRAFTS || !entry.data.draft);
 

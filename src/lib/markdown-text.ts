@@ -1,6 +1,5 @@
 /**
- * Facts computed from a guide's Markdown body: its words, reading time, first paragraph and
- * whether it opens with a heading that repeats the title. Pure; parsed with mdast so code
+ * Facts computed from a guide's Markdown body: its words, reading time and first paragraph. Pure; parsed with mdast so code
  * blocks, link targets and HTML are never counted as prose.
  */
 import type { Root, RootContent } from 'mdast';
@@ -53,16 +52,6 @@ export function firstParagraph(tree: Root): string | undefined {
     }
   }
   return undefined;
-}
-
-function normaliseTitle(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{Letter}\p{Number}]+/gu, ' ').trim();
-}
-
-/** Whether the body's first block is an h1 (ATX or setext) whose text is the title. */
-export function opensWithTitle(tree: Root, title: string): boolean {
-  const first = tree.children.find((node) => node.type !== 'html' || !/^<!--/.test(node.value));
-  return first?.type === 'heading' && first.depth === 1 && normaliseTitle(toString(first)) === normaliseTitle(title);
 }
 
 export interface BodyFacts {

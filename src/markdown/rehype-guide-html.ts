@@ -1,6 +1,7 @@
 /**
  * Shapes the HTML of every guide at build time:
  * - drops a first `<h1>` that repeats the front-matter title (the layout shows the title);
+ * - names GFM task-list checkboxes after their item's text;
  * - gives h2–h4 an anchor link beside them (a sibling in a wrapper, so the heading's own text
  *   and Astro's collected headings stay clean), ignored by search;
  * - wraps each Shiki block with a bar naming its language and a copy button that
@@ -87,6 +88,20 @@ function anchorFor(heading: Element): ElementContent | undefined {
   };
 }
 
+/** GFM task-list checkboxes get their item's text as their accessible name. */
+function labelTaskCheckbox(item: Element): void {
+  const own = item.children.filter((child) => !(child.type === 'element' && ['ul', 'ol'].includes(child.tagName)));
+  const text = own.map((child) => toString(child)).join('').replace(/\s+/g, ' ').trim();
+  visit(item, 'element', (child) => {
+    if (child.tagName === 'input' && child.properties['type'] === 'checkbox') {
+      child.properties['ariaLabel'] = text;
+      return SKIP;
+    }
+    if (child !== item && ['ul', 'ol'].includes(child.tagName)) return SKIP;
+    return undefined;
+  });
+}
+
 function codeBlock(pre: Element): Element {
   const lang = typeof pre.properties['dataLanguage'] === 'string' ? pre.properties['dataLanguage'] : undefined;
   const name = languageName(lang);
@@ -127,7 +142,10 @@ export default function rehypeGuideHtml() {
     visit(tree, 'element', (node, index, parent) => {
       if (/^h[2-4]$/.test(node.tagName) && parent && index !== undefined) {
         // GFM's footnote heading is visually hidden; the sources deserve a visible heading.
-        if (node.properties['id'] === 'footnote-label') node.properties['className'] = classList(node).filter((c) => c !== 'sr-only');
+        if (node.properties['id'] === 'footnote-label') {
+          const classes = classList(node).filter((c) => c !== 'sr-only');
+          node.properties['className'] = classes.length ? classes : undefined;
+        }
         const anchor = anchorFor(node);
         if (!anchor) return SKIP;
         parent.children[index] = {
@@ -137,6 +155,10 @@ export default function rehypeGuideHtml() {
           children: [node, anchor],
         };
         return SKIP;
+      }
+      if (node.tagName === 'li' && classList(node).includes('task-list-item')) {
+        labelTaskCheckbox(node);
+        return undefined;
       }
       if (node.tagName === 'pre' && parent && index !== undefined && classList(node).includes('astro-code')) {
         parent.children[index] = codeBlock(node);

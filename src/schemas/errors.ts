@@ -57,7 +57,15 @@ export function issuesToDiagnostics(
   file: string,
   locate: (path: readonly PropertyKey[]) => { line: number; column: number },
 ): Diagnostic[] {
-  return issues.map((issue) => {
+  // One message per field: Zod may report a type error and then a length check on the same value.
+  const seen = new Set<string>();
+  const firstPerField = issues.filter((issue) => {
+    const key = fieldName(issue.path as PropertyKey[]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return firstPerField.map((issue) => {
     const path = issue.path as PropertyKey[];
     const found = valueAt(raw, path);
     const expected = expectedText(issue);
@@ -94,9 +102,12 @@ function expectedText(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** `content/guides/x.md:3 difficulty: expected …, found …`: the build's short form. */
+/**
+ * `content/guides/x.md:3 difficulty: expected …, found …`: the build's short form. YAML syntax
+ * errors also give the column, since the line alone rarely shows where the YAML went wrong.
+ */
 export function formatShort(d: Diagnostic): string {
-  return `${d.file}:${d.line} ${d.message}`;
+  return `${d.file}:${d.line}${d.rule === 'yaml' ? `:${d.column}` : ''} ${d.message}`;
 }
 
 /** `content/guides/x.md:3:13 error schema: difficulty: expected …`: the checker's full form. */

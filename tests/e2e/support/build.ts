@@ -1,0 +1,64 @@
+/**
+ * Builds a site for the browser tests with the real `astro build`, into its own folder under
+ * .greenpath/test-sites/, so tests never touch the published dist/.
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const TEST_SITES = path.join(ROOT, '.greenpath/test-sites');
+
+export interface BuildOptions {
+  /** Folder name under .greenpath/test-sites/. */
+  name: string;
+  /** GUIDES_DIR, relative to the project root. */
+  guidesDir?: string;
+  basePath?: string;
+  siteUrl?: string;
+  env?: Record<string, string>;
+  /** Remove the output folder first (default true). */
+  clean?: boolean;
+}
+
+export interface BuildResult {
+  outDir: string;
+  code: number;
+  output: string;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.join(TEST_SITES, options.name);
+  if (options.clean !== false) await rm(outDir, { recursive: true, force: true });
+  // The test runner's NODE_ENV=test must not leak into a production build.
+  const { NODE_ENV: _nodeEnv, ...parentEnv } = process.env;
+  void _nodeEnv;
+  const env: Record<string, string> = {
+    ...(parentEnv as Record<string, string>),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OUT_DIR: outDir,
+    ...(options.guidesDir ? { GUIDES_DIR: options.guidesDir } : {}),
+    ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
+    ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+    ...options.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ outDir, code: code ?? 1, output }));
+  });
+}
+
+/** Builds and throws with the build's output when it fails. */
+export async function buildSiteOrThrow(options: BuildOptions): Promise<string> {
+  const result = await buildSite(options);
+  if (result.code !== 0) throw new Error(`Build "${options.name}" failed:\n${result.output}`);
+  return result.outDir;
+}

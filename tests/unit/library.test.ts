@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildLibrary, rankRelated, type GuideInput } from '~/lib/library';
+import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
+
+/** Fixtures go through the real schema, as the collection does. */
+function input(id: string, data: Partial<GuideFrontmatterInput>, body = 'Some words here.'): GuideInput {
+  const frontmatter = guideSchema.parse({ title: id, date: '2025-01-01', difficulty: 'beginner', tags: ['misc'], ...data });
+  return { id, data: frontmatter, body, filePath: `content/guides/${id}.md` };
+}
+
+describe('buildLibrary', () => {
+  const library = buildLibrary(
+    [
+      input('old', { date: '2024-01-01', tags: ['cloud', 'carbon'] }),
+      input('new', { date: '2025-06-01', tags: ['cloud'], difficulty: 'advanced', estimated_time: '9 min read' }),
+      input('mid', { date: '2025-01-01', tags: ['Carbon', 'web'] }, 'First paragraph stands in.\n\nSecond.'),
+    ],
+    { cloud: { label: 'Cloud computing', description: 'Clouds.' } },
+  );
+
+  it('sorts guides newest first', () => {
+    expect(library.guides.map((g) => g.slug)).toEqual(['new', 'mid', 'old']);
+  });
+  it('takes tag labels from the vocabulary and counts tags, most used first', () => {
+    expect(library.bySlug.get('new')?.tags).toEqual([{ slug: 'cloud', label: 'Cloud computing' }]);
+    expect(library.tags.map((t) => [t.slug, t.count])).toEqual([
+      ['carbon', 2],
+      ['cloud', 2],
+      ['web', 1],
+    ]);
+    expect(library.tagsBySlug.get('cloud')?.byDifficulty).toEqual({ beginner: 1, intermediate: 0, advanced: 1 });
+    expect(library.tagsBySlug.get('cloud')?.description).toBe('Clouds.');
+  });
+  it('uses the first paragraph when the description is missing', () => {
+    expect(library.bySlug.get('mid')).toMatchObject({ description: 'First paragraph stands in.', descriptionFromBody: true });
+  });
+  it("shows the author's reading time when given, else the computed one", () => {
+    expect(library.bySlug.get('new')).toMatchObject({ readingMinutes: 1, displayMinutes: 9 });
+    expect(library.bySlug.get('old')).toMatchObject({ readingMinutes: 1, displayMinutes: 1 });
+  });
+  it('counts guides per difficulty', () => {
+    expect(library.difficulties).toEqual([
+      { level: 'beginner', count: 2 },
+      { level: 'intermediate', count: 0 },
+      { level: 'advanced', count: 1 },
+    ]);
+  });
+});
+
+describe('related guides', () => {
+  const library = buildLibrary([
+    input('me', { tags: ['a', 'b', 'c'], related: ['explicit', 'missing', 'me'] }),
+    input('explicit', { tags: ['z'] }),
+    input('three-shared', { tags: ['a', 'b', 'c'], date: '2024-01-01' }),
+    input('two-shared-same-level', { tags: ['a', 'b'] }),
+    input('two-shared-other-level', { tags: ['a', 'b'], difficulty: 'advanced', date: '2026-01-01' }),
+    input('one-shared', { tags: ['c'] }),
+    input('none-shared', { tags: ['q'] }),
+  ]);
+  it('puts the explicit list first, then ranks by shared tags, same level, newest', () => {
+    expect(library.bySlug.get('me')?.related).toEqual(['explicit', 'three-shared', 'two-shared-same-level', 'two-shared-other-level']);
+  });
+  it('never lists the guide itself, a missing guide, or a guide with nothing in common', () => {
+    const me = library.bySlug.get('me');
+    if (!me) throw new Error('fixture missing');
+    const all = rankRelated(me, library.guides, ['me', 'missing'], 10);
+    expect(all).not.toContain('me');
+    expect(all).not.toContain('missing');
+    expect(all).not.toContain('none-shared');
+    expect(all).toContain('one-shared');
+  });
+});
+
+describe('series', () => {
+  const library = buildLibrary([
+    input('third', { series: { name: 'Carbon path', part: 3 } }),
+    input('first', { series: { name: 'Carbon path', part: 1 } }),
+    input('second', { series: { name: 'Carbon path', part: 2, total: 5 } }),
+    input('alone', {}),
+  ]);
+  it('orders parts by part number', () => {
+    expect(library.series).toEqual([{ name: 'Carbon path', slug: 'carbon-path', parts: ['first', 'second', 'third'] }]);
+  });
+  it('computes previous, next and total unless the author gave them', () => {
+    expect(library.bySlug.get('first')?.series).toEqual({ name: 'Carbon path', slug: 'carbon-path', part: 1, total: 3, previous: undefined, next: 'second' });
+    expect(library.bySlug.get('second')?.series).toMatchObject({ total: 5, previous: 'first', next: 'third' });
+    expect(library.bySlug.get('third')?.series).toMatchObject({ previous: 'second', next: undefined });
+    expect(library.bySlug.get('alone')?.series).toBeUndefined();
+  });
+});
