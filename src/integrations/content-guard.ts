@@ -12,7 +12,9 @@ import { checkGuideFolder, guidesDir } from '../lib/guide-files';
 
 export class ContentError extends Error {
   constructor(lines: string[]) {
-    super(`${lines.length} content error${lines.length === 1 ? '' : 's'} in the guides; nothing was built:\n${lines.join('\n')}`);
+    super(
+      `${lines.length} content error${lines.length === 1 ? '' : 's'} in the guides; nothing was built:\n${lines.join('\n')}`,
+    );
     this.name = 'ContentError';
     // The list is the message; a stack trace would only bury it.
     this.stack = this.message;

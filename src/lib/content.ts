@@ -8,10 +8,18 @@ import { loadTagVocabulary } from './tag-vocabulary';
 
 export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true;
 
-const entries: CollectionEntry<'guides'>[] = await getCollection('guides', (entry) => INCLUDE_DRAFTS || !entry.data.draft);
+const entries: CollectionEntry<'guides'>[] = await getCollection(
+  'guides',
+  (entry) => INCLUDE_DRAFTS || !entry.data.draft,
+);
 
 export const library = buildLibrary(
-  entries.map((entry) => ({ id: entry.id, data: entry.data, body: entry.body ?? '', filePath: entry.filePath ?? entry.id })),
+  entries.map((entry) => ({
+    id: entry.id,
+    data: entry.data,
+    body: entry.body ?? '',
+    filePath: entry.filePath ?? entry.id,
+  })),
   loadTagVocabulary(),
 );
 

@@ -82,12 +82,17 @@ export function parseGuideSource(source: string): ParsedGuideSource {
     const js: unknown = doc.toJS();
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
   } else if (doc.errors.length === 0 && doc.contents !== null) {
-    yamlErrors.push({ line: 1 + lineOffset, column: 1, message: 'front matter must be a mapping of field: value lines' });
+    yamlErrors.push({
+      line: 1 + lineOffset,
+      column: 1,
+      message: 'front matter must be a mapping of field: value lines',
+    });
   }
 
   const locate = (path: readonly PropertyKey[]): Position => {
     for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
       const pair = depth > 0 ? findKeyOffset(doc, path.slice(0, depth)) : undefined;
       const offset = pair ?? node?.range?.[0];
       if (offset !== undefined) {

@@ -52,7 +52,11 @@ export interface FolderCheck {
 }
 
 /** Validates one guide's text. Pure apart from its inputs: used by the folder check and the tests. */
-export function checkGuideSource(relativePath: string, displayPath: string, source: string): {
+export function checkGuideSource(
+  relativePath: string,
+  displayPath: string,
+  source: string,
+): {
   guide: CheckedGuide;
   diagnostics: Diagnostic[];
 } {
@@ -60,12 +64,23 @@ export function checkGuideSource(relativePath: string, displayPath: string, sour
   const diagnostics: Diagnostic[] = [];
   const at = (line: number, column: number) => ({ file: displayPath, line, column });
   for (const problem of parsed.yamlErrors) {
-    diagnostics.push({ ...at(problem.line, problem.column), severity: 'error', rule: 'yaml', message: `YAML syntax: ${problem.message}` });
+    diagnostics.push({
+      ...at(problem.line, problem.column),
+      severity: 'error',
+      rule: 'yaml',
+      message: `YAML syntax: ${problem.message}`,
+    });
   }
   let frontmatter: GuideFrontmatter | undefined;
   if (parsed.yamlErrors.length === 0) {
     if (!parsed.hasFrontmatter) {
-      diagnostics.push({ ...at(1, 1), severity: 'error', rule: 'schema', message: 'front matter: expected a --- block with title, date, difficulty and tags at the top of the file, found none' });
+      diagnostics.push({
+        ...at(1, 1),
+        severity: 'error',
+        rule: 'schema',
+        message:
+          'front matter: expected a --- block with title, date, difficulty and tags at the top of the file, found none',
+      });
     } else {
       const result = guideSchema.safeParse(parsed.data, { reportInput: true });
       if (result.success) frontmatter = result.data;
@@ -109,7 +124,8 @@ export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagn
     if (group.length < 2) continue;
     for (const guide of group) {
       const others = group.filter((g) => g !== guide).map((g) => g.displayPath);
-      const { line, column } = guide.parsed.data['slug'] !== undefined ? guide.parsed.locate(['slug']) : { line: 1, column: 1 };
+      const { line, column } =
+        guide.parsed.data['slug'] !== undefined ? guide.parsed.locate(['slug']) : { line: 1, column: 1 };
       out.push({
         file: guide.displayPath,
         line,

@@ -107,7 +107,10 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no string can close the element. */
 export function serialiseJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function buildGuidePageModel(
@@ -121,7 +124,10 @@ export function buildGuidePageModel(
     guide,
     toc: buildToc(headings),
     series: buildSeriesView(guide, library),
-    related: guide.related.map((slug) => library.bySlug.get(slug)).filter((g): g is Guide => g !== undefined).map(linkTo),
+    related: guide.related
+      .map((slug) => library.bySlug.get(slug))
+      .filter((g): g is Guide => g !== undefined)
+      .map(linkTo),
     jsonLd: buildJsonLd(guide, canonical, siteName),
   };
 }

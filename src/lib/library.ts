@@ -99,7 +99,12 @@ export function resolveTags(labels: readonly string[], vocabulary: TagVocabulary
  * Related guides: the author's list (those that exist) first, then the others ranked by shared
  * tags, then same difficulty, then newest. At most `count`.
  */
-export function rankRelated(guide: Guide, all: readonly Guide[], explicit: readonly string[], count = RELATED_COUNT): string[] {
+export function rankRelated(
+  guide: Guide,
+  all: readonly Guide[],
+  explicit: readonly string[],
+  count = RELATED_COUNT,
+): string[] {
   const exists = new Set(all.map((g) => g.slug));
   const chosen = explicit.filter((slug, i) => slug !== guide.slug && exists.has(slug) && explicit.indexOf(slug) === i);
   const mine = new Set(guide.tags.map((t) => t.slug));

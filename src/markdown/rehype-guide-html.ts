@@ -51,12 +51,18 @@ export function languageName(lang: string | undefined): string {
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{Letter}\p{Number}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
+    .trim();
 }
 
 function dropTitleHeading(tree: Root, title: unknown): void {
   if (typeof title !== 'string') return;
-  const first = tree.children.find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''));
+  const first = tree.children.find(
+    (node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''),
+  );
   if (first?.type === 'element' && first.tagName === 'h1' && normalise(toString(first)) === normalise(title)) {
     tree.children.splice(tree.children.indexOf(first), 1);
   }
@@ -77,7 +83,12 @@ function anchorFor(heading: Element): ElementContent | undefined {
     tagName: 'a',
     properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { ariaHidden: 'true' },
+        children: [{ type: 'text', value: '#' }],
+      },
       {
         type: 'element',
         tagName: 'span',
@@ -91,7 +102,11 @@ function anchorFor(heading: Element): ElementContent | undefined {
 /** GFM task-list checkboxes get their item's text as their accessible name. */
 function labelTaskCheckbox(item: Element): void {
   const own = item.children.filter((child) => !(child.type === 'element' && ['ul', 'ol'].includes(child.tagName)));
-  const text = own.map((child) => toString(child)).join('').replace(/\s+/g, ' ').trim();
+  const text = own
+    .map((child) => toString(child))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   visit(item, 'element', (child) => {
     if (child.tagName === 'input' && child.properties['type'] === 'checkbox') {
       child.properties['ariaLabel'] = text;
@@ -115,7 +130,12 @@ function codeBlock(pre: Element): Element {
         tagName: 'div',
         properties: { className: ['code-block-bar'], dataPagefindIgnore: '' },
         children: [
-          { type: 'element', tagName: 'span', properties: { className: ['code-block-lang'] }, children: [{ type: 'text', value: name }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['code-block-lang'] },
+            children: [{ type: 'text', value: name }],
+          },
           {
             type: 'element',
             tagName: 'copy-code',
@@ -124,7 +144,12 @@ function codeBlock(pre: Element): Element {
               {
                 type: 'element',
                 tagName: 'button',
-                properties: { type: 'button', className: ['copy-button'], disabled: true, ariaLabel: `Copy ${name} code` },
+                properties: {
+                  type: 'button',
+                  className: ['copy-button'],
+                  disabled: true,
+                  ariaLabel: `Copy ${name} code`,
+                },
                 children: [{ type: 'text', value: 'Copy' }],
               },
             ],

@@ -5,6 +5,8 @@
  * A blockquote that is neither is left alone.
  */
 import type { Blockquote, Paragraph, PhrasingContent, Root } from 'mdast';
+// Brings the hName/hProperties fields of mdast `data` into scope.
+import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 

@@ -77,13 +77,24 @@ describe('the guide page', () => {
     expect(await page.locator('h1').allTextContents()).toEqual(['Alpha basics']);
     const header = page.locator('.guide-header');
     await expect(header.textContent()).resolves.toMatch(/Beginner.*1 min read.*Published 10 January 2025/s);
-    expect(await page.getByRole('list', { name: 'Tags' }).getByRole('link').allTextContents()).toEqual(['Cloud', 'Measurement']);
+    expect(await page.getByRole('list', { name: 'Tags' }).getByRole('link').allTextContents()).toEqual([
+      'Cloud',
+      'Measurement',
+    ]);
     expect(await page.locator('.hero img').getAttribute('alt')).toBe('A fixture diagram');
     await expect(page.locator('.hero figcaption').textContent()).resolves.toContain('Greenpath');
     await expect(page.locator('.series').textContent()).resolves.toContain('Part 1 of 3');
     expect(await page.locator('.series a[rel=next]').getAttribute('href')).toBe('/guides/beta-middle/');
-    expect(await page.locator('.related-guides li a').allTextContents()).toEqual(['Gamma advanced', 'Beta in the middle']);
-    expect(await page.locator('.toc a').allTextContents()).toEqual(['Measuring things', 'A deeper point', 'Second section', 'Sources and notes']);
+    expect(await page.locator('.related-guides li a').allTextContents()).toEqual([
+      'Gamma advanced',
+      'Beta in the middle',
+    ]);
+    expect(await page.locator('.toc a').allTextContents()).toEqual([
+      'Measuring things',
+      'A deeper point',
+      'Second section',
+      'Sources and notes',
+    ]);
     expect(await page.locator('aside.callout').count()).toBe(2);
     await context.close();
   });
@@ -158,23 +169,31 @@ describe('themes', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${server.url}guides/alpha-basics/`);
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
+      'rgb(255, 255, 255)',
+    );
     await page.getByLabel('Theme').selectOption('dark');
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.goto(`${server.url}tags/`);
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe('rgb(16, 22, 19)');
+    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
+      'rgb(16, 22, 19)',
+    );
     expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
     await page.getByLabel('Theme').selectOption('auto');
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
+      'rgb(255, 255, 255)',
+    );
     await context.close();
   });
 
   it('follows the system theme when no choice is stored', async () => {
     const { page, context } = await newPage(browser, { colorScheme: 'dark' });
     await page.goto(server.url);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(16, 22, 19)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      'rgb(16, 22, 19)',
+    );
     await context.close();
   });
 });
@@ -185,7 +204,11 @@ describe('keyboard', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await page.goto(`${server.url}guides/alpha-basics/`);
     const expected = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), summary')]
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), summary',
+        ),
+      ]
         .filter((el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed')
         .map((el) => el.outerHTML.slice(0, 120)),
     );
@@ -234,7 +257,9 @@ describe('feeds and files', () => {
     expect(xml).toContain('<link>http://localhost:4321/guides/alpha-basics/</link>');
   });
   it('robots.txt points at the sitemap', async () => {
-    expect(await readFile(path.join(dir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
+    expect(await readFile(path.join(dir, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: http://localhost:4321/sitemap-index.xml',
+    );
   });
   it('the guide head has canonical, Open Graph, Twitter and LearningResource JSON-LD', async () => {
     const html = await readFile(path.join(dir, 'guides/alpha-basics/index.html'), 'utf8');
@@ -242,6 +267,12 @@ describe('feeds and files', () => {
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
-    expect(jsonLd).toMatchObject({ '@type': 'LearningResource', educationalLevel: 'Beginner', timeRequired: 'PT1M', datePublished: '2025-01-10', keywords: 'Cloud, Measurement' });
+    expect(jsonLd).toMatchObject({
+      '@type': 'LearningResource',
+      educationalLevel: 'Beginner',
+      timeRequired: 'PT1M',
+      datePublished: '2025-01-10',
+      keywords: 'Cloud, Measurement',
+    });
   });
 });

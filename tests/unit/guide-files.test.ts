@@ -38,13 +38,18 @@ describe('checkGuideSource', () => {
   });
   it('warns, naming the file, when the description is missing and the first paragraph stands in', () => {
     const { diagnostics } = checkGuideSource('t.md', 'x/t.md', good.replace('description: D\n', ''));
-    expect(diagnostics.map(formatShort)).toEqual(['x/t.md:1 description: missing; the first paragraph stands in ("Body.")']);
+    expect(diagnostics.map(formatShort)).toEqual([
+      'x/t.md:1 description: missing; the first paragraph stands in ("Body.")',
+    ]);
     expect(diagnostics[0]?.severity).toBe('warning');
   });
   it('points at the line of a nested field', () => {
-    const source = '---\ntitle: T\ndate: 2025-01-01\ndifficulty: beginner\ntags: [a]\ndescription: D\nseries:\n  name: P\n  part: zero\n---\n';
+    const source =
+      '---\ntitle: T\ndate: 2025-01-01\ndifficulty: beginner\ntags: [a]\ndescription: D\nseries:\n  name: P\n  part: zero\n---\n';
     const { diagnostics } = checkGuideSource('t.md', 't.md', source);
-    expect(diagnostics.map(formatShort)).toEqual(['t.md:9 series.part: expected a whole number from 1, found the string "zero"']);
+    expect(diagnostics.map(formatShort)).toEqual([
+      't.md:9 series.part: expected a whole number from 1, found the string "zero"',
+    ]);
   });
   it('reports a file with no front matter at all', () => {
     const { diagnostics } = checkGuideSource('t.md', 't.md', 'Just text.\n');
@@ -54,6 +59,8 @@ describe('checkGuideSource', () => {
   });
   it('reports an unclosed front matter block', () => {
     const { diagnostics } = checkGuideSource('t.md', 't.md', '---\ntitle: T\n');
-    expect(diagnostics.map((d) => d.message)).toEqual(['YAML syntax: the front matter opened with --- is never closed by a --- line']);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'YAML syntax: the front matter opened with --- is never closed by a --- line',
+    ]);
   });
 });

@@ -25,7 +25,14 @@ describe('JSON-LD', () => {
   const library = buildLibrary([
     {
       id: 'x',
-      data: guideSchema.parse({ title: 'Bad </script><script>alert(1)</script>', date: '2025-01-01', updated: '2025-02-01', difficulty: 'advanced', tags: ['a', 'b'], estimated_time: 75 }),
+      data: guideSchema.parse({
+        title: 'Bad </script><script>alert(1)</script>',
+        date: '2025-01-01',
+        updated: '2025-02-01',
+        difficulty: 'advanced',
+        tags: ['a', 'b'],
+        estimated_time: 75,
+      }),
       body: 'Text.',
       filePath: 'x.md',
     },

@@ -4,7 +4,13 @@ import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
 
 /** Fixtures go through the real schema, as the collection does. */
 function input(id: string, data: Partial<GuideFrontmatterInput>, body = 'Some words here.'): GuideInput {
-  const frontmatter = guideSchema.parse({ title: id, date: '2025-01-01', difficulty: 'beginner', tags: ['misc'], ...data });
+  const frontmatter = guideSchema.parse({
+    title: id,
+    date: '2025-01-01',
+    difficulty: 'beginner',
+    tags: ['misc'],
+    ...data,
+  });
   return { id, data: frontmatter, body, filePath: `content/guides/${id}.md` };
 }
 
@@ -32,7 +38,10 @@ describe('buildLibrary', () => {
     expect(library.tagsBySlug.get('cloud')?.description).toBe('Clouds.');
   });
   it('uses the first paragraph when the description is missing', () => {
-    expect(library.bySlug.get('mid')).toMatchObject({ description: 'First paragraph stands in.', descriptionFromBody: true });
+    expect(library.bySlug.get('mid')).toMatchObject({
+      description: 'First paragraph stands in.',
+      descriptionFromBody: true,
+    });
   });
   it("shows the author's reading time when given, else the computed one", () => {
     expect(library.bySlug.get('new')).toMatchObject({ readingMinutes: 1, displayMinutes: 9 });
@@ -58,7 +67,12 @@ describe('related guides', () => {
     input('none-shared', { tags: ['q'] }),
   ]);
   it('puts the explicit list first, then ranks by shared tags, same level, newest', () => {
-    expect(library.bySlug.get('me')?.related).toEqual(['explicit', 'three-shared', 'two-shared-same-level', 'two-shared-other-level']);
+    expect(library.bySlug.get('me')?.related).toEqual([
+      'explicit',
+      'three-shared',
+      'two-shared-same-level',
+      'two-shared-other-level',
+    ]);
   });
   it('never lists the guide itself, a missing guide, or a guide with nothing in common', () => {
     const me = library.bySlug.get('me');
@@ -82,7 +96,14 @@ describe('series', () => {
     expect(library.series).toEqual([{ name: 'Carbon path', slug: 'carbon-path', parts: ['first', 'second', 'third'] }]);
   });
   it('computes previous, next and total unless the author gave them', () => {
-    expect(library.bySlug.get('first')?.series).toEqual({ name: 'Carbon path', slug: 'carbon-path', part: 1, total: 3, previous: undefined, next: 'second' });
+    expect(library.bySlug.get('first')?.series).toEqual({
+      name: 'Carbon path',
+      slug: 'carbon-path',
+      part: 1,
+      total: 3,
+      previous: undefined,
+      next: 'second',
+    });
     expect(library.bySlug.get('second')?.series).toMatchObject({ total: 5, previous: 'first', next: 'third' });
     expect(library.bySlug.get('third')?.series).toMatchObject({ previous: 'second', next: undefined });
     expect(library.bySlug.get('alone')?.series).toBeUndefined();

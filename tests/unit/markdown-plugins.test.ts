@@ -46,7 +46,9 @@ describe('callouts', () => {
 describe('headings', () => {
   it('adds an anchor link beside h2-h4 without touching the heading text', async () => {
     const { html, headings } = await render('## Why it matters\n\n### Details');
-    expect(html).toContain('<div class="heading-wrapper heading-h2"><h2 id="why-it-matters">Why it matters</h2><a class="heading-anchor" href="#why-it-matters" data-pagefind-ignore="">');
+    expect(html).toContain(
+      '<div class="heading-wrapper heading-h2"><h2 id="why-it-matters">Why it matters</h2><a class="heading-anchor" href="#why-it-matters" data-pagefind-ignore="">',
+    );
     expect(headings).toEqual([
       { depth: 2, slug: 'why-it-matters', text: 'Why it matters' },
       { depth: 3, slug: 'details', text: 'Details' },
@@ -63,7 +65,9 @@ describe('code blocks', () => {
   it('highlights in both themes and adds a language label and a copy button', async () => {
     const { html } = await render('```python\nprint(1)\n```');
     expect(html).toContain('<span class="code-block-lang">Python</span>');
-    expect(html).toContain('<copy-code><button type="button" class="copy-button" disabled aria-label="Copy Python code">Copy</button></copy-code>');
+    expect(html).toContain(
+      '<copy-code><button type="button" class="copy-button" disabled aria-label="Copy Python code">Copy</button></copy-code>',
+    );
     expect(html).toMatch(/--shiki-light:#[0-9a-fA-F]{6};--shiki-dark:#[0-9a-fA-F]{6}/);
   });
   it('names languages readably', () => {
@@ -75,7 +79,9 @@ describe('code blocks', () => {
 
 describe('GitHub-flavoured Markdown', () => {
   it('renders tables, task lists, footnotes, strikethrough and autolinks, once each', async () => {
-    const { html } = await render('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ https://example.org\n\nNote.[^1]\n\n[^1]: Source.');
+    const { html } = await render(
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ https://example.org\n\nNote.[^1]\n\n[^1]: Source.',
+    );
     expect(html).toContain('<table>');
     expect(html).toContain('<input type="checkbox" checked disabled>');
     expect(html).toContain('<del>old</del>');

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFacts, countWords, firstParagraph, parseMarkdown, readingMinutes, truncateAtWord } from '~/lib/markdown-text';
+import {
+  bodyFacts,
+  countWords,
+  firstParagraph,
+  parseMarkdown,
+  readingMinutes,
+  truncateAtWord,
+} from '~/lib/markdown-text';
 
 describe('reading time', () => {
   it('counts prose words and leaves code blocks out', () => {
-    const body = ['One two three four.', '', '```js', 'const not = counted + at + all;', '```', '', 'Five `six` seven.'].join('\n');
+    const body = [
+      'One two three four.',
+      '',
+      '```js',
+      'const not = counted + at + all;',
+      '```',
+      '',
+      'Five `six` seven.',
+    ].join('\n');
     expect(countWords(parseMarkdown(body))).toBe(7);
   });
   it('counts link text but not link targets, and ignores MDX import lines', () => {
-    expect(countWords(parseMarkdown('import X from "./x.astro";\n\nRead [the guide](https://example.org/a/b/c) now.'))).toBe(4);
+    expect(
+      countWords(parseMarkdown('import X from "./x.astro";\n\nRead [the guide](https://example.org/a/b/c) now.')),
+    ).toBe(4);
   });
   it('is words / 220 rounded, at least one minute', () => {
     expect(readingMinutes(0)).toBe(1);
@@ -23,7 +40,9 @@ describe('reading time', () => {
 
 describe('description fallback', () => {
   it('is the first paragraph as plain text', () => {
-    expect(firstParagraph(parseMarkdown('# Title\n\nThe **first** [paragraph](/x/).\n\nSecond.'))).toBe('The first paragraph.');
+    expect(firstParagraph(parseMarkdown('# Title\n\nThe **first** [paragraph](/x/).\n\nSecond.'))).toBe(
+      'The first paragraph.',
+    );
   });
   it('is cut at a word within 160 characters', () => {
     const long = Array.from({ length: 60 }, () => 'carbon').join(' ');

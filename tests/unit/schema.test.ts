@@ -65,10 +65,15 @@ describe('guide schema', () => {
       expect(errorsOf({ tags: ['ok', ''] })).toEqual(['tags.1: a non-empty tag']);
     });
     it('refuses a string where a list belongs', () => {
-      expect(errorsOf({ tags: 'cloud, carbon' })[0]).toBe('tags: a list of 1 to 10 tags, such as [cloud, carbon-aware]');
+      expect(errorsOf({ tags: 'cloud, carbon' })[0]).toBe(
+        'tags: a list of 1 to 10 tags, such as [cloud, carbon-aware]',
+      );
     });
     it('keeps labels and merges labels with one slug', () => {
-      expect(guideSchema.parse({ ...valid, tags: ['Size:Small', 'size-small', 'Cloud'] }).tags).toEqual(['Size:Small', 'Cloud']);
+      expect(guideSchema.parse({ ...valid, tags: ['Size:Small', 'size-small', 'Cloud'] }).tags).toEqual([
+        'Size:Small',
+        'Cloud',
+      ]);
     });
   });
 
@@ -89,7 +94,9 @@ describe('guide schema', () => {
       expect(guideSchema.parse({ ...valid, estimated_time: value }).estimated_time).toBe(minutes);
     });
     it('refuses other forms', () => {
-      expect(errorsOf({ estimated_time: 'five minutes' })).toEqual(['estimated_time: a number of minutes or a string such as "8 min read"']);
+      expect(errorsOf({ estimated_time: 'five minutes' })).toEqual([
+        'estimated_time: a number of minutes or a string such as "8 min read"',
+      ]);
       expect(errorsOf({ estimated_time: 0 })).toHaveLength(1);
       expect(errorsOf({ estimated_time: 2.5 })).toHaveLength(1);
     });
@@ -104,13 +111,23 @@ describe('guide schema', () => {
 
   describe('image fields', () => {
     it('accept a path, alt, credit and credit URL', () => {
-      const result = guideSchema.parse({ ...valid, image: '/images/x.svg', image_alt: 'A chart', image_credit: 'Ann', image_credit_url: 'https://example.org/ann' });
+      const result = guideSchema.parse({
+        ...valid,
+        image: '/images/x.svg',
+        image_alt: 'A chart',
+        image_credit: 'Ann',
+        image_credit_url: 'https://example.org/ann',
+      });
       expect(result.image).toBe('/images/x.svg');
       expect(result.image_credit_url).toBe('https://example.org/ann');
     });
     it('refuse a credit URL that is not a URL, or one without a credit', () => {
-      expect(errorsOf({ image_credit: 'Ann', image_credit_url: 'not a url' })).toEqual(['image_credit_url: an absolute http(s) URL']);
-      expect(errorsOf({ image_credit_url: 'https://example.org' })).toEqual(['image_credit: an image_credit to go with image_credit_url']);
+      expect(errorsOf({ image_credit: 'Ann', image_credit_url: 'not a url' })).toEqual([
+        'image_credit_url: an absolute http(s) URL',
+      ]);
+      expect(errorsOf({ image_credit_url: 'https://example.org' })).toEqual([
+        'image_credit: an image_credit to go with image_credit_url',
+      ]);
     });
   });
 
@@ -121,7 +138,9 @@ describe('guide schema', () => {
     });
     it('refuses part 0, a part past the total and unknown keys', () => {
       expect(errorsOf({ series: { name: 'Path', part: 0 } })).toEqual(['series.part: a whole number from 1']);
-      expect(errorsOf({ series: { name: 'Path', part: 4, total: 3 } })).toEqual(['series.part: a part no greater than total']);
+      expect(errorsOf({ series: { name: 'Path', part: 4, total: 3 } })).toEqual([
+        'series.part: a part no greater than total',
+      ]);
       expect(errorsOf({ series: { name: 'Path', part: 1, colour: 'red' } })).toHaveLength(1);
       expect(errorsOf({ series: 'Path' })).toHaveLength(1);
     });
@@ -151,8 +170,24 @@ describe('guide schema', () => {
   });
 
   it('knows every field it validates', () => {
-    expect([...KNOWN_GUIDE_KEYS].sort()).toEqual(
-      ['date', 'description', 'difficulty', 'draft', 'estimated_time', 'image', 'image_alt', 'image_credit', 'image_credit_url', 'layout', 'published', 'related', 'series', 'slug', 'tags', 'title', 'updated'],
-    );
+    expect([...KNOWN_GUIDE_KEYS].sort()).toEqual([
+      'date',
+      'description',
+      'difficulty',
+      'draft',
+      'estimated_time',
+      'image',
+      'image_alt',
+      'image_credit',
+      'image_credit_url',
+      'layout',
+      'published',
+      'related',
+      'series',
+      'slug',
+      'tags',
+      'title',
+      'updated',
+    ]);
   });
 });

@@ -27,14 +27,26 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment without what the test runner put there: Vitest sets NODE_ENV=test and copies
+ * import.meta.env (BASE_URL, MODE, DEV, PROD, SSR) into process.env, and Astro would take
+ * BASE_URL=/ over the configured base path.
+ */
+export function cleanEnv(): Record<string, string> {
+  const drop = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !drop.has(entry[0]) && !entry[0].startsWith('VITEST'),
+    ),
+  );
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(TEST_SITES, options.name);
   if (options.clean !== false) await rm(outDir, { recursive: true, force: true });
-  // The test runner's NODE_ENV=test must not leak into a production build.
-  const { NODE_ENV: _nodeEnv, ...parentEnv } = process.env;
-  void _nodeEnv;
   const env: Record<string, string> = {
-    ...(parentEnv as Record<string, string>),
+    ...cleanEnv(),
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     ...(options.guidesDir ? { GUIDES_DIR: options.guidesDir } : {}),

@@ -9,7 +9,9 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const file of files) {
     const abs = path.join(file.parentPath, file.name);
-    out[path.relative(dir, abs).split(path.sep).join('/')] = createHash('sha256').update(await readFile(abs)).digest('hex');
+    out[path.relative(dir, abs).split(path.sep).join('/')] = createHash('sha256')
+      .update(await readFile(abs))
+      .digest('hex');
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
