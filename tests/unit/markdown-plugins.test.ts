@@ -83,7 +83,7 @@ describe('GitHub-flavoured Markdown', () => {
       '| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ https://example.org\n\nNote.[^1]\n\n[^1]: Source.',
     );
     expect(html).toContain('<table>');
-    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="done">');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.org">https://example.org</a>');
     expect(html).toContain('<h2 id="footnote-label">Sources and notes</h2>');
