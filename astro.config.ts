@@ -2,7 +2,8 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import contentGuard from './src/integrations/content-guard';
@@ -20,7 +21,9 @@ export default defineConfig({
   outDir,
   // Each output folder gets its own content cache, so test and benchmark builds running beside a
   // normal build never share (or race on) one cache file.
-  cacheDir: process.env['OUT_DIR'] ? `./.greenpath/cache/${basename(outDir)}` : './node_modules/.astro',
+  cacheDir: process.env['OUT_DIR']
+    ? `./.greenpath/cache/${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12)}`
+    : './node_modules/.astro',
   site,
   base,
   trailingSlash: 'always',

@@ -4,6 +4,7 @@
  * `astro:build:done` runs last) does the staging folder replace `dist/`. A build that fails at
  * any point leaves the previous `dist/` exactly as it was. Must be the last integration.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,7 +41,8 @@ export default function atomicOutput(): AstroIntegration {
         await mkdir(root, { recursive: true });
         // A fixed name: Astro hashes its config to decide whether to keep the content cache, so a
         // per-run name would throw the cache away on every build. A leftover of a build that died is removed.
-        stagingDir = path.join(root, `staging-${path.basename(finalDir)}`);
+        const key = createHash('sha256').update(finalDir).digest('hex').slice(0, 12);
+        stagingDir = path.join(root, `staging-${path.basename(finalDir)}-${key}`);
         await rm(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
       },

@@ -7,7 +7,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const TEST_SITES = path.join(ROOT, '.greenpath/test-sites');
+/** One folder per test run, so that two runs at once (two developers' terminals) never collide. */
+export const TEST_SITES = path.join(
+  ROOT,
+  '.greenpath/test-sites',
+  `run-${process.env['GREENPATH_TEST_RUN'] ?? process.pid}`,
+);
 
 export interface BuildOptions {
   /** Folder name under .greenpath/test-sites/. */

@@ -3,7 +3,8 @@
  * root and again under /docs/. Test files read the folders through `inject()`.
  */
 import type { TestProject } from 'vitest/node';
-import { buildSiteOrThrow } from './build';
+import { rm } from 'node:fs/promises';
+import { buildSiteOrThrow, TEST_SITES } from './build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Test files run in workers with other pids: they must use the same run folder as this setup.
+  process.env['GREENPATH_TEST_RUN'] ??= String(process.pid);
   const fixtureSite = await buildSiteOrThrow({ name: 'fixture', guidesDir: 'tests/fixtures/site' });
   const subpathSite = await buildSiteOrThrow({
     name: 'subpath',
@@ -22,4 +25,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('fixtureSite', fixtureSite);
   project.provide('subpathSite', subpathSite);
+  return async () => {
+    await rm(TEST_SITES, { recursive: true, force: true });
+  };
 }
