@@ -146,7 +146,8 @@ describe('the guide page', () => {
     await page.goto(`${server.url}guides/alpha-basics/`);
     const button = page.getByRole('button', { name: 'Copy Python code' });
     await button.click();
-    await expect(button.textContent()).resolves.toBe('Copied');
+    // The label changes once the asynchronous clipboard write has finished.
+    await page.waitForFunction(() => document.querySelector('.copy-button')?.textContent === 'Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('print("hello from alpha")');
     await context.close();
   });
