@@ -7,11 +7,12 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      'tests/components/vitest.config.ts',
       {
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,0 +1,61 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, it } from 'vitest';
+import DifficultyBadge from '~/components/DifficultyBadge.astro';
+import GuideCard from '~/components/GuideCard.astro';
+import TableOfContents from '~/components/TableOfContents.astro';
+import { buildLibrary } from '~/lib/library';
+import { guideSchema } from '~/schemas/guide';
+
+const container = await AstroContainer.create();
+
+const library = buildLibrary([
+  {
+    id: 'grid-basics',
+    data: guideSchema.parse({
+      title: 'Grid <basics> & more',
+      date: '2025-02-03',
+      difficulty: 'intermediate',
+      tags: ['Cloud', 'size:small'],
+      description: 'A "quoted" description.',
+      estimated_time: '6 min read',
+    }),
+    body: 'Words.',
+    filePath: 'content/guides/grid-basics.md',
+  },
+]);
+const guide = library.guides[0]!;
+
+describe('GuideCard', () => {
+  it('carries the facts the filter reads in data attributes, escaped', async () => {
+    const html = await container.renderToString(GuideCard, { props: { guide } });
+    expect(html).toContain('data-slug="grid-basics"');
+    expect(html).toContain('data-difficulty="intermediate"');
+    expect(html).toContain('data-tags="cloud size-small"');
+    expect(html).toContain('data-minutes="6"');
+    expect(html).toContain('data-date="2025-02-03"');
+    // Text is escaped; inside quoted attributes only quotes and ampersands must be.
+    expect(html).toMatch(/>Grid &lt;basics&gt; &amp; more<\/a>/);
+    expect(html).toContain('data-description="A &quot;quoted&quot; description."');
+    expect(html).toContain('href="/guides/grid-basics/"');
+    expect(html).toContain('href="/tags/size-small/"');
+  });
+});
+
+describe('DifficultyBadge', () => {
+  it('names the difficulty for screen readers and links to the level when asked', async () => {
+    const plain = await container.renderToString(DifficultyBadge, { props: { level: 'advanced' } });
+    expect(plain).toMatch(/<span class="sr-only"[^>]*>Difficulty: <\/span>\s*Advanced/);
+    const linked = await container.renderToString(DifficultyBadge, { props: { level: 'beginner', link: true } });
+    expect(linked).toContain('href="/difficulty/beginner/"');
+  });
+});
+
+describe('TableOfContents', () => {
+  it('renders nested items and nothing at all when there are none', async () => {
+    const html = await container.renderToString(TableOfContents, {
+      props: { items: [{ slug: 'a', text: 'A', children: [{ slug: 'b', text: 'B', children: [] }] }] },
+    });
+    expect(html).toMatch(/<a href="#a"[^>]*>A<\/a>\s*<ol[^>]*>\s*<li[^>]*>\s*<a href="#b"/);
+    expect((await container.renderToString(TableOfContents, { props: { items: [] } })).trim()).toBe('');
+  });
+});
