@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildLibrary } from './library';
 import { loadTagVocabulary } from './tag-vocabulary';
+import { publicFileExists } from './public-files';
 
 export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true;
 
@@ -21,6 +22,7 @@ export const library = buildLibrary(
     filePath: entry.filePath ?? entry.id,
   })),
   loadTagVocabulary(),
+  { imageExists: publicFileExists },
 );
 
 const entryBySlug = new Map(entries.map((entry) => [entry.id, entry]));

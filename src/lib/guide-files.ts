@@ -11,6 +11,7 @@ import { issuesToDiagnostics, type Diagnostic } from '../schemas/errors';
 import { parseGuideSource, type ParsedGuideSource } from './frontmatter';
 import { bodyFacts } from './markdown-text';
 import { nearest } from './nearest';
+import { publicFileExists } from './public-files';
 import { guideSlug } from './slug';
 
 export const DEFAULT_GUIDES_DIR = 'content/guides';
@@ -140,6 +141,26 @@ export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagn
   return out;
 }
 
+/** A hero image whose file is not in public/: a warning, and the page renders no image at all. */
+export function missingImageDiagnostics(guides: readonly CheckedGuide[], root: string): Diagnostic[] {
+  return guides.flatMap((guide) => {
+    const image = guide.frontmatter?.image;
+    if (!image || publicFileExists(image, root)) return [];
+    const { line, column } = guide.parsed.locate(['image']);
+    return [
+      {
+        file: guide.displayPath,
+        line,
+        column,
+        severity: 'warning' as const,
+        rule: 'missing-image',
+        field: 'image',
+        message: `image: expected a file at public${image}, found none; the guide is published without its hero image`,
+      },
+    ];
+  });
+}
+
 /** Reads and checks every guide in `dir`; `root` is what displayed paths are relative to. */
 export async function checkGuideFolder(dir: string, root: string = process.cwd()): Promise<FolderCheck> {
   const absDir = path.resolve(root, dir);
@@ -158,5 +179,6 @@ export async function checkGuideFolder(dir: string, root: string = process.cwd()
   );
   guides.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   diagnostics.push(...duplicateSlugDiagnostics(guides));
+  diagnostics.push(...missingImageDiagnostics(guides, root));
   return { guides, diagnostics };
 }

@@ -154,7 +154,16 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
   return result.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
-export function buildLibrary(inputs: readonly GuideInput[], vocabulary: TagVocabulary = {}): Library {
+export interface LibraryOptions {
+  /** Whether a hero image exists; a missing one is left out rather than rendered broken. */
+  imageExists?: (src: string) => boolean;
+}
+
+export function buildLibrary(
+  inputs: readonly GuideInput[],
+  vocabulary: TagVocabulary = {},
+  { imageExists = () => true }: LibraryOptions = {},
+): Library {
   const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
   const guides: Guide[] = inputs.map((input) => {
     const { data } = input;
@@ -171,9 +180,10 @@ export function buildLibrary(inputs: readonly GuideInput[], vocabulary: TagVocab
       words: facts.words,
       readingMinutes: facts.readingMinutes,
       displayMinutes: data.estimated_time ?? facts.readingMinutes,
-      image: data.image
-        ? { src: data.image, alt: data.image_alt ?? '', credit: data.image_credit, creditUrl: data.image_credit_url }
-        : undefined,
+      image:
+        data.image && imageExists(data.image)
+          ? { src: data.image, alt: data.image_alt ?? '', credit: data.image_credit, creditUrl: data.image_credit_url }
+          : undefined,
       series: undefined,
       related: [],
       draft: data.draft,

@@ -99,9 +99,10 @@ describe('the guide page', () => {
     await context.close();
   });
 
-  it('shows the updated date and the computed series links on a later part', async () => {
+  it('shows the updated date and the computed series links on a later part, and no broken hero image', async () => {
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}guides/beta-middle/`);
+    expect(await page.locator('.guide img').count()).toBe(0);
     await expect(page.locator('.guide-header').textContent()).resolves.toContain('Updated 1 April 2025');
     expect(await page.locator('.series a[rel=prev]').getAttribute('href')).toBe('/guides/alpha-basics/');
     expect(await page.locator('.series a[rel=next]').getAttribute('href')).toBe('/guides/gamma-advanced/');

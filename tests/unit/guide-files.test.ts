@@ -28,6 +28,16 @@ describe('checking the broken fixture folder', async () => {
   });
 });
 
+describe('hero images', () => {
+  it('warn, naming the file and line, when the image file is not in public/', async () => {
+    const { diagnostics } = await checkGuideFolder('tests/fixtures/site');
+    expect(diagnostics.filter((d) => d.rule === 'missing-image').map(formatShort)).toEqual([
+      'tests/fixtures/site/2025-03-05-beta-middle.md:8 image: expected a file at public/images/fixtures/missing.svg, found none; the guide is published without its hero image',
+    ]);
+    expect(diagnostics.find((d) => d.rule === 'missing-image')?.severity).toBe('warning');
+  });
+});
+
 describe('checkGuideSource', () => {
   const good = '---\ntitle: T\ndate: 2025-01-01\ndifficulty: beginner\ntags: [a]\ndescription: D\n---\n\nBody.\n';
   it('passes a valid guide with no diagnostics', () => {

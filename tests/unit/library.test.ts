@@ -109,3 +109,23 @@ describe('series', () => {
     expect(library.bySlug.get('alone')?.series).toBeUndefined();
   });
 });
+
+describe('hero images', () => {
+  it('are left out when their file is missing', () => {
+    const library = buildLibrary(
+      [
+        input('has', { image: '/img/here.svg', image_alt: 'Here' }),
+        input('lacks', { image: '/img/gone.svg', image_alt: 'Gone' }),
+      ],
+      {},
+      { imageExists: (src) => src === '/img/here.svg' },
+    );
+    expect(library.bySlug.get('has')?.image).toEqual({
+      src: '/img/here.svg',
+      alt: 'Here',
+      credit: undefined,
+      creditUrl: undefined,
+    });
+    expect(library.bySlug.get('lacks')?.image).toBeUndefined();
+  });
+});
