@@ -1,0 +1,57 @@
+/**
+ * Preset grid carbon intensities for the calculators: one source, one year, one method, so the
+ * regions compare like with like. Shared by the server render and the browser.
+ *
+ * Ember's yearly electricity data gives each country's annual average emissions intensity of
+ * electricity generation in gCO2e/kWh, counting life-cycle emissions (upstream methane, supply
+ * chain and manufacturing as well as combustion) of the country's own generation mix, imports
+ * excluded. The values below are the 2024 figures, as Ember published them in 2025, rounded to
+ * the nearest gram. Ember revises recent years as better data arrive; check its data explorer
+ * before quoting a figure elsewhere.
+ */
+
+export interface GridRegion {
+  /** Stable key for `<option value>` and props. */
+  id: string;
+  /** What the reader sees. */
+  label: string;
+  /** Annual average, gCO2e per kWh. */
+  intensity: number;
+  year: number;
+}
+
+export const GRID_SOURCE = {
+  name: 'Ember, Yearly Electricity Data',
+  url: 'https://ember-energy.org/data/yearly-electricity-data/',
+  year: 2024,
+  note: 'annual averages for 2024 (life-cycle gCO2e per kWh generated, rounded), published by Ember in 2025',
+} as const;
+
+export const GRID_REGIONS: readonly GridRegion[] = [
+  { id: 'world', label: 'World average', intensity: 473, year: 2024 },
+  { id: 'norway', label: 'Norway', intensity: 31, year: 2024 },
+  { id: 'sweden', label: 'Sweden', intensity: 36, year: 2024 },
+  { id: 'france', label: 'France', intensity: 44, year: 2024 },
+  { id: 'brazil', label: 'Brazil', intensity: 103, year: 2024 },
+  { id: 'canada', label: 'Canada', intensity: 175, year: 2024 },
+  { id: 'uk', label: 'United Kingdom', intensity: 211, year: 2024 },
+  { id: 'eu', label: 'European Union', intensity: 213, year: 2024 },
+  { id: 'ireland', label: 'Ireland', intensity: 280, year: 2024 },
+  { id: 'germany', label: 'Germany', intensity: 344, year: 2024 },
+  { id: 'usa', label: 'United States', intensity: 384, year: 2024 },
+  { id: 'japan', label: 'Japan', intensity: 482, year: 2024 },
+  { id: 'singapore', label: 'Singapore', intensity: 499, year: 2024 },
+  { id: 'australia', label: 'Australia', intensity: 552, year: 2024 },
+  { id: 'china', label: 'China', intensity: 560, year: 2024 },
+  { id: 'poland', label: 'Poland', intensity: 615, year: 2024 },
+  { id: 'india', label: 'India', intensity: 708, year: 2024 },
+];
+
+export function gridRegion(id: string): GridRegion | undefined {
+  return GRID_REGIONS.find((region) => region.id === id);
+}
+
+/** The region whose preset equals `intensity`, if any: a typed value that matches a preset selects it. */
+export function regionForIntensity(intensity: number): GridRegion | undefined {
+  return GRID_REGIONS.find((region) => region.intensity === intensity);
+}
