@@ -2,6 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import DifficultyBadge from '~/components/DifficultyBadge.astro';
 import GuideCard from '~/components/GuideCard.astro';
+import SeriesBox from '~/components/SeriesBox.astro';
 import TableOfContents from '~/components/TableOfContents.astro';
 import { buildLibrary } from '~/lib/library';
 import { guideSchema } from '~/schemas/guide';
@@ -57,5 +58,30 @@ describe('TableOfContents', () => {
     });
     expect(html).toMatch(/<a href="#a"[^>]*>A<\/a>\s*<ol[^>]*>\s*<li[^>]*>\s*<a href="#b"/);
     expect((await container.renderToString(TableOfContents, { props: { items: [] } })).trim()).toBe('');
+  });
+});
+
+describe('SeriesBox', () => {
+  it('reads "Learning path: NAME" with a space, and marks the current part', async () => {
+    const html = await container.renderToString(SeriesBox, {
+      props: {
+        series: {
+          name: 'Carbon path',
+          slug: 'carbon-path',
+          part: 1,
+          total: 2,
+          parts: [
+            { ...guide, part: 1, current: true },
+            { ...guide, slug: 'next-one', title: 'Next one', part: 2, current: false },
+          ],
+          previous: undefined,
+          next: { ...guide, slug: 'next-one', title: 'Next one' },
+        },
+      },
+    });
+    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('Learning path: Carbon path');
+    expect(html).toMatch(/<span aria-current="page"[^>]*>Grid &lt;basics&gt; &amp; more<\/span>/);
+    expect(html).toMatch(/<a rel="next" href="\/guides\/next-one\/"/);
   });
 });
