@@ -235,6 +235,54 @@ describe('keyboard', () => {
   });
 });
 
+describe('look', () => {
+  it('focus is visible: a focused link draws an outline of at least 2px', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}guides/alpha-basics/`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+
+  it('prints the guide without the site chrome, contents or related list, with link targets', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}guides/alpha-basics/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.toc', '.related-guides', '.copy-button']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('.prose').isVisible()).toBe(true);
+    const after = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.prose a[href^="https"]') as Element, '::after').content,
+    );
+    expect(after).toContain('https://example.org');
+    await context.close();
+  });
+
+  it('keeps lines of guide text to about 70 characters', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 1600, height: 900 } });
+    await page.goto(`${server.url}guides/alpha-basics/`);
+    const ratio = await page.evaluate(() => {
+      const p = document.querySelector('.prose > p') as HTMLElement;
+      const probe = document.createElement('span');
+      probe.textContent = '0';
+      p.append(probe);
+      const ch = probe.getBoundingClientRect().width;
+      probe.remove();
+      return (document.querySelector('.prose') as HTMLElement).getBoundingClientRect().width / ch;
+    });
+    expect(ratio).toBeLessThanOrEqual(72);
+    expect(ratio).toBeGreaterThan(55);
+    await context.close();
+  });
+});
+
 describe('accessibility', async () => {
   const paths = await sitemapPaths(dir);
   it('the sitemap lists every page type', () => {
