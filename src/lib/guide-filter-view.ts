@@ -1,0 +1,89 @@
+/**
+ * The view model of the filter on /guides/: every option with the count the page shows before
+ * any script runs (the unfiltered view), computed with the same functions the browser uses.
+ */
+import { DIFFICULTIES, DIFFICULTY_LABELS } from './difficulty';
+import { isoDay } from './format';
+import {
+  EMPTY_FILTER,
+  facetCounts,
+  SORT_ORDERS,
+  TIME_BANDS,
+  toFilterItem,
+  type FilterItem,
+  type SortOrder,
+  type TagMatch,
+  type TimeBand,
+} from './guide-filter';
+import type { Guide, TagSummary } from './library';
+
+/** Above this many tags the tag list gets a box to find a tag in. */
+export const TAG_SEARCH_THRESHOLD = 8;
+
+export const TIME_LABELS: Record<TimeBand, string> = {
+  lt10: 'Under 10 minutes',
+  '10to20': '10 to 20 minutes',
+  gt20: 'Over 20 minutes',
+};
+
+export const SORT_LABELS: Record<SortOrder, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  title: 'Title, A to Z',
+  shortest: 'Shortest read first',
+};
+
+export const MATCH_LABELS: Record<TagMatch, string> = {
+  any: 'Any chosen tag',
+  all: 'All chosen tags',
+};
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface GuideFilterView {
+  total: number;
+  difficulty: FilterOption[];
+  time: FilterOption[];
+  /** Most used first. */
+  tags: FilterOption[];
+  match: FilterOption[];
+  tagSearch: boolean;
+  sorts: { value: SortOrder; label: string }[];
+}
+
+export function filterItemOf(guide: Guide): FilterItem {
+  return toFilterItem({
+    title: guide.title,
+    description: guide.description,
+    difficulty: guide.difficulty,
+    tags: guide.tags.map((t) => t.slug),
+    tagLabels: guide.tags.map((t) => t.label),
+    minutes: guide.displayMinutes,
+    date: isoDay(guide.date),
+  });
+}
+
+export function buildGuideFilterView(guides: readonly Guide[], tags: readonly TagSummary[]): GuideFilterView {
+  const counts = facetCounts(guides.map(filterItemOf), EMPTY_FILTER);
+  return {
+    total: guides.length,
+    difficulty: DIFFICULTIES.map((level) => ({
+      value: level,
+      label: DIFFICULTY_LABELS[level],
+      count: counts.difficulty[level],
+    })),
+    time: TIME_BANDS.map((band) => ({ value: band, label: TIME_LABELS[band], count: counts.time[band] })),
+    tags: tags.map((tag) => ({ value: tag.slug, label: tag.label, count: counts.tags[tag.slug] ?? 0 })),
+    match: (['any', 'all'] as const).map((mode) => ({
+      value: mode,
+      label: MATCH_LABELS[mode],
+      count: counts.match[mode],
+    })),
+    tagSearch: tags.length > TAG_SEARCH_THRESHOLD,
+    sorts: SORT_ORDERS.map((value) => ({ value, label: SORT_LABELS[value] })),
+  };
+}
