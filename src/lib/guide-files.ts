@@ -9,6 +9,8 @@ import path from 'node:path';
 import { guideSchema, KNOWN_GUIDE_KEYS, type GuideFrontmatter } from '../schemas/guide';
 import { issuesToDiagnostics, type Diagnostic } from '../schemas/errors';
 import { parseGuideSource, type ParsedGuideSource } from './frontmatter';
+import { checkInputLimits } from './input-limits';
+import { checkBodySafety } from './markdown-safety';
 import { bodyFacts } from './markdown-text';
 import { nearest } from './nearest';
 import { publicFileExists } from './public-files';
@@ -62,7 +64,9 @@ export function checkGuideSource(
   diagnostics: Diagnostic[];
 } {
   const parsed = parseGuideSource(source);
-  const diagnostics: Diagnostic[] = [];
+  // Limits first: a guide that breaks one is never handed to a Markdown parser, here or in Astro.
+  const diagnostics: Diagnostic[] = checkInputLimits(source, { file: displayPath, bodyLine: parsed.bodyLine });
+  const withinLimits = diagnostics.length === 0;
   const at = (line: number, column: number) => ({ file: displayPath, line, column });
   for (const problem of parsed.yamlErrors) {
     diagnostics.push({
@@ -100,7 +104,16 @@ export function checkGuideSource(
       });
     }
   }
-  if (frontmatter && frontmatter.description === undefined) {
+  if (withinLimits) {
+    diagnostics.push(
+      ...checkBodySafety(parsed.body, {
+        file: displayPath,
+        bodyLine: parsed.bodyLine,
+        mdx: /\.mdx$/i.test(relativePath),
+      }),
+    );
+  }
+  if (withinLimits && frontmatter && frontmatter.description === undefined) {
     const fallback = bodyFacts(parsed.body).firstParagraph;
     diagnostics.push({
       ...at(1, 1),

@@ -5,12 +5,13 @@
 import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeGuideHtml from './rehype-guide-html';
+import rehypeSafeHtml from './rehype-safe-html';
 import remarkCallouts from './remark-callouts';
 
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
   smartypants: true,
   remarkPlugins: [remarkGfm, remarkCallouts],
-  rehypePlugins: [rehypeHeadingIds, rehypeGuideHtml],
+  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeGuideHtml],
   remarkRehype: { footnoteLabel: 'Sources and notes', footnoteBackLabel: (i: number) => `Back to reference ${i + 1}` },
 };

@@ -1,0 +1,76 @@
+/**
+ * Finds what the render will refuse in a guide's body, with file and line, before the build:
+ * links and images with a refused URL scheme (errors: the build stops) and raw HTML in `.md`
+ * guides (warnings: it is dropped from the page). The rule itself lives in
+ * src/markdown/url-policy.ts and is enforced at render time by src/markdown/rehype-safe-html.ts,
+ * whatever this check finds. Pure; Node only.
+ *
+ * Parsing Markdown costs about 10 ms a guide, so a body is parsed only when a cheap scan finds
+ * something that could be raw HTML or a link whose target is not plainly http(s), mailto:, tel:,
+ * a path or a fragment. The scan can over-report (then the parse decides) but never misses a
+ * link destination; code is left out of it so that HTML in code samples costs nothing.
+ */
+import type { Nodes } from 'mdast';
+import type { Diagnostic } from '../schemas/errors';
+import { describeRefusedUrl, isAllowedUrl } from '../markdown/url-policy';
+import { parseMarkdown } from './markdown-text';
+
+const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm;
+// A code span never crosses a blank line.
+const CODE_SPAN = /(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])*?(?<!`)\1(?!`)/g;
+const MAYBE_HTML = /<(?!https?:|mailto:)[A-Za-z!?/]/i;
+// `](target` and `[label]: target` whose target does not start with a safe prefix.
+const MAYBE_REFUSED_URL =
+  /\]\(\s*<?(?![\s<#/.?)]|https?:|mailto:|tel:)|\[(?!\^)[^\]]*\]:\s*<?(?![\s<#/.?]|https?:|mailto:|tel:)/i;
+
+export interface BodySafetyOptions {
+  /** The file as shown in messages. */
+  file: string;
+  /** The file line on which the body starts. */
+  bodyLine: number;
+  /** MDX has no raw HTML (its tags are JSX), so only links are checked there. */
+  mdx: boolean;
+}
+
+/** One line of an HTML snippet, cut short: `<div class="x">…`. */
+function snippet(html: string): string {
+  const line = html.trim().split('\n')[0] ?? '';
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+export function needsSafetyParse(body: string): boolean {
+  const prose = body.replace(FENCED_CODE, '').replace(CODE_SPAN, '');
+  return MAYBE_HTML.test(prose) || MAYBE_REFUSED_URL.test(prose);
+}
+
+export function checkBodySafety(body: string, options: BodySafetyOptions): Diagnostic[] {
+  if (!needsSafetyParse(body)) return [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: Nodes) => ({
+    file: options.file,
+    line: options.bodyLine + (node.position?.start.line ?? 1) - 1,
+    column: node.position?.start.column ?? 1,
+  });
+  const walk = (node: Nodes) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isAllowedUrl(node.url)) {
+      const what = node.type === 'image' ? 'image' : node.type === 'definition' ? 'link definition' : 'link';
+      diagnostics.push({
+        ...at(node),
+        severity: 'error',
+        rule: 'unsafe-url',
+        message: `${what}: expected an http(s), mailto:, tel: or relative URL, found ${describeRefusedUrl(node.url)}`,
+      });
+    }
+    if (node.type === 'html' && !options.mdx && node.value.trim() !== '') {
+      diagnostics.push({
+        ...at(node),
+        severity: 'warning',
+        rule: 'raw-html',
+        message: `raw HTML: \`${snippet(node.value)}\` is left out of the page; .md guides publish no HTML (write the guide as .mdx and use a component from src/components/mdx/)`,
+      });
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(parseMarkdown(body));
+  return diagnostics;
+}

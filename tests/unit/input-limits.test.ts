@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Nodes } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { checkGuideSource } from '~/lib/guide-files';
+import { checkInputLimits, INPUT_LIMITS } from '~/lib/input-limits';
+import { parseMarkdown } from '~/lib/markdown-text';
+
+const FRONT = '---\ntitle: Deep\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: x\n---\n';
+const BODY_LINE = FRONT.split('\n').length; // the body starts on the line after the closing ---
+
+function rules(source: string, limits = INPUT_LIMITS) {
+  return checkInputLimits(source, { file: 'g.md', limits }).map((d) => `${d.rule}@${d.line}`);
+}
+
+/** The nesting the scan sees: the smallest limit that does not refuse the text. */
+function scannedDepth(markdown: string): number {
+  for (let limit = 0; limit < 40; limit++) {
+    const found = checkInputLimits(markdown, { file: 'x.md', limits: { ...INPUT_LIMITS, nesting: limit } });
+    if (!found.some((d) => d.rule === 'nesting')) return limit;
+  }
+  return Infinity;
+}
+
+/** The nesting a real parser builds: lists and blockquotes on the deepest path. */
+function parsedDepth(markdown: string): number {
+  const depth = (node: Nodes): number => {
+    const own = node.type === 'list' || node.type === 'blockquote' ? 1 : 0;
+    const children = 'children' in node ? node.children.map(depth) : [];
+    return own + Math.max(0, ...children);
+  };
+  return depth(parseMarkdown(markdown));
+}
+
+const nestedBullets = (levels: number) => `${'- '.repeat(levels)}deep\n`;
+const nestedQuotes = (levels: number) => `${'> '.repeat(levels)}deep\n`;
+const indentedList = (levels: number) =>
+  Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n') + '\n';
+
+describe('nesting', () => {
+  it('allows 20 levels and refuses 21, for bullets, blockquotes, indentation and mixtures', () => {
+    for (const make of [nestedBullets, nestedQuotes, indentedList]) {
+      expect(rules(make(20))).toEqual([]);
+      expect(rules(make(21))).toEqual([expect.stringMatching(/^nesting@\d+$/)]);
+    }
+    expect(rules(`${'> - '.repeat(10)}x\n`)).toEqual([]);
+    expect(rules(`${'> 1. '.repeat(11)}x\n`)).toEqual(['nesting@1']);
+  });
+
+  it('names the line where the limit is passed, counting front matter lines', () => {
+    const found = checkInputLimits(FRONT + indentedList(30), { file: 'content/guides/deep.md', bodyLine: BODY_LINE });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'content/guides/deep.md', line: BODY_LINE + 20, rule: 'nesting' });
+    expect(found[0]?.message).toBe(
+      'nesting: expected lists and blockquotes at most 20 levels deep, found 21 levels on this line',
+    );
+  });
+
+  it('counts what a Markdown parser nests, on the real guides and on tricky text', () => {
+    const dir = path.resolve('content/guides');
+    const samples = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+    samples.push(
+      '- a\n  - b\n    - c\n\n      text in c\n- back to one\n',
+      '1. one\n   > quoted in a list\n   > - and a list in it\n',
+      '> a\nlazy line\n> > b\n',
+      '- a\n\n        indented code, not a list:\n        - x\n',
+      '```\n- not\n  - a\n    - list\n```\n- real\n',
+      '- item\n  ```\n  - code\n    - code\n  ```\n  - nested\n',
+      '* * *\n- - -\n',
+      '\t- tab\n\t\t- tabbed deeper\n',
+      '- a\n - b\n  - c\n   - d\n',
+      '    - indented code at top\n',
+    );
+    for (const sample of samples) expect(scannedDepth(sample), sample.slice(0, 80)).toBe(parsedDepth(sample));
+  });
+
+  it('ignores list markers inside fenced code', () => {
+    expect(rules('```text\n' + nestedBullets(50) + '```\n')).toEqual([]);
+    expect(rules('~~~\n' + indentedList(50) + '~~~\n')).toEqual([]);
+  });
+});
+
+describe('size, line length and headings', () => {
+  it('refuses a guide over 512 KB, naming the line where it passes the limit', () => {
+    const line = `${'word '.repeat(199)}word\n`; // 1,000 bytes
+    expect(rules(line.repeat(524))).toEqual([]);
+    const found = checkInputLimits(line.repeat(600), { file: 'big.md' });
+    expect(found.map((d) => d.rule)).toEqual(['size']);
+    expect(found[0]?.line).toBe(525);
+    expect(found[0]?.message).toBe(
+      'size: expected a guide of at most 524,288 bytes (512 KB), found 600,000 bytes; it passes the limit on this line',
+    );
+  });
+
+  it('counts bytes, not characters', () => {
+    const line = `${'é'.repeat(999)}\n`; // 1,999 bytes, 1,000 characters
+    expect(rules(line.repeat(263))).toEqual(['size@263']);
+  });
+
+  it('refuses a line over 10,000 characters, at that line and column', () => {
+    const found = checkInputLimits(`ok\n${'x'.repeat(10_001)}\n${'y'.repeat(20_000)}\n`, { file: 'long.md' });
+    expect(found).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 10_001,
+        rule: 'line-length',
+        message:
+          'line length: expected lines of at most 10,000 characters, found one of 10,001 (the first of 2 such lines)',
+      }),
+    ]);
+    expect(rules('x'.repeat(10_000))).toEqual([]);
+  });
+
+  it('refuses more than 500 headings, ATX and setext, and ignores # in code', () => {
+    const atx = Array.from({ length: 500 }, (_, i) => `## H${i}`).join('\n\n');
+    expect(rules(atx)).toEqual([]);
+    expect(rules(`${atx}\n\nOne more\n---\n`)).toEqual(['headings@1002']);
+    expect(rules(`${atx}\n\n\`\`\`\n# comment\n\`\`\`\n\n    # indented code\n`)).toEqual([]);
+  });
+});
+
+describe('pathological input is refused fast, before any parser sees it', () => {
+  const cases: Record<string, string> = {
+    '3,000 nested bullets on one line': nestedBullets(3000),
+    '3,000 nested blockquotes': nestedQuotes(3000),
+    '3,000 levels of indented list': indentedList(3000),
+    '3,000 levels, each line one list deeper (ordered)': Array.from(
+      { length: 3000 },
+      (_, i) => `${'   '.repeat(i)}1. x`,
+    ).join('\n'),
+  };
+  it.each(Object.entries(cases))('%s', (_name, body) => {
+    const source = FRONT + body;
+    const started = performance.now();
+    const { diagnostics } = checkGuideSource('deep.md', 'content/guides/deep.md', source);
+    const elapsed = performance.now() - started;
+    // The indented ones are megabytes long, so they break the size limit as well.
+    expect(diagnostics.map((d) => d.rule)).toContain('nesting');
+    expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    expect(elapsed).toBeLessThan(100);
+  });
+
+  it('a 5 MB guide of 20,000-character lines is checked in well under a second', () => {
+    const source = FRONT + `# h\n${'x'.repeat(20_000)}\n`.repeat(250);
+    const started = performance.now();
+    const { diagnostics } = checkGuideSource('huge.md', 'content/guides/huge.md', source);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(diagnostics.map((d) => d.rule).sort()).toEqual(['line-length', 'size']);
+  });
+});
