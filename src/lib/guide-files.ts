@@ -91,6 +91,19 @@ export function checkGuideSource(
       if (result.success) frontmatter = result.data;
       else diagnostics.push(...issuesToDiagnostics(result.error.issues, parsed.data, displayPath, parsed.locate));
     }
+    if (/\.mdx$/i.test(relativePath) && parsed.data['layout'] !== undefined) {
+      // @astrojs/mdx reads `layout` as a component to import, so `layout: guide` fails the build
+      // with an unresolvable import "guide"; say what to do instead.
+      const { line, column } = parsed.locate(['layout']);
+      diagnostics.push({
+        ...at(line, column),
+        severity: 'error',
+        rule: 'schema',
+        field: 'layout',
+        message:
+          'layout: expected no layout field in an .mdx guide (MDX would import it as a layout component), found one',
+      });
+    }
     for (const key of Object.keys(parsed.data)) {
       if (KNOWN_GUIDE_KEYS.includes(key)) continue;
       const suggestion = nearest(key, KNOWN_GUIDE_KEYS);

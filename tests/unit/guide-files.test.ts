@@ -61,6 +61,13 @@ describe('checkGuideSource', () => {
       't.md:9 series.part: expected a whole number from 1, found the string "zero"',
     ]);
   });
+  it('rejects a layout field in an .mdx guide, which MDX would import as a component', () => {
+    const source = good.replace('tags: [a]\n', 'tags: [a]\nlayout: guide\n');
+    expect(checkGuideSource('t.md', 't.md', source).diagnostics).toEqual([]);
+    expect(checkGuideSource('t.mdx', 'x/t.mdx', source).diagnostics.map(formatShort)).toEqual([
+      'x/t.mdx:6 layout: expected no layout field in an .mdx guide (MDX would import it as a layout component), found one',
+    ]);
+  });
   it('reports a file with no front matter at all', () => {
     const { diagnostics } = checkGuideSource('t.md', 't.md', 'Just text.\n');
     expect(diagnostics.map((d) => d.message)).toEqual([

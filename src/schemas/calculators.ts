@@ -1,0 +1,84 @@
+/**
+ * Props of the calculator components guides use in MDX: every prop optional, defaults giving the
+ * worked example, ranges taken from the same field definitions the browser validates with.
+ * A wrong prop fails the build with `<Component> on /guides/x/: prop: expected …, found …`.
+ */
+import { z } from 'astro/zod';
+import { WINDOW_DEFAULTS, windowFields, type WindowField } from '../lib/calculators/carbon-window';
+import type { NumberField } from '../lib/calculators/fields';
+import { formatNumber } from '../lib/calculators/format';
+import { GRID_REGIONS } from '../lib/calculators/grid-intensity';
+import { PAGE_DEFAULTS, PAGE_FIELDS, type PageField } from '../lib/calculators/page-emissions';
+import { TRAINING_DEFAULTS, TRAINING_FIELDS, type TrainingField } from '../lib/calculators/training-emissions';
+import { issuesToDiagnostics } from './errors';
+
+function numberProp<Name extends string>(fields: readonly NumberField<Name>[], name: Name) {
+  const field = fields.find((candidate) => candidate.name === name);
+  if (!field) throw new Error(`No calculator field named ${name}`);
+  const expected = `${field.step === 1 ? 'a whole number' : 'a number'} from ${formatNumber(field.min, 4)} to ${formatNumber(field.max, 4)}`;
+  const number = z.number({ error: expected }).min(field.min, { error: expected }).max(field.max, { error: expected });
+  return field.step === 1 ? number.int({ error: expected }) : number;
+}
+
+/** Tells two calculators of one kind on one page apart; also the prefix of their element ids. */
+const idProp = (fallback: string) =>
+  z
+    .string({ error: 'lower-case letters, digits and hyphens, starting with a letter' })
+    .regex(/^[a-z][a-z0-9-]*$/, { error: 'lower-case letters, digits and hyphens, starting with a letter' })
+    .default(fallback);
+
+const training = (name: TrainingField) => numberProp(TRAINING_FIELDS, name).default(TRAINING_DEFAULTS[name]);
+const regionIds = GRID_REGIONS.map((region) => region.id) as [string, ...string[]];
+
+export const trainingCalculatorProps = z.strictObject({
+  id: idProp('training-calculator'),
+  accelerators: training('accelerators'),
+  powerWatts: training('powerWatts'),
+  hours: training('hours'),
+  utilisationPercent: training('utilisationPercent'),
+  pue: training('pue'),
+  /** A preset region from src/lib/calculators/grid-intensity.ts; its intensity is used unless `intensity` is given. */
+  region: z.enum(regionIds, { error: `one of ${regionIds.join(', ')}` }).default('world'),
+  /** A custom intensity in gCO2e/kWh, overriding the region's. */
+  intensity: numberProp(TRAINING_FIELDS, 'intensity').optional(),
+});
+
+const page = (name: PageField) => numberProp(PAGE_FIELDS, name).default(PAGE_DEFAULTS[name]);
+
+export const pageEstimatorProps = z.strictObject({
+  id: idProp('page-estimator'),
+  kilobytes: page('kilobytes'),
+  viewsPerMonth: page('viewsPerMonth'),
+  green: z.boolean({ error: 'true or false' }).default(PAGE_DEFAULTS.green),
+});
+
+const timeline = (name: WindowField) => numberProp(windowFields(), name).default(WINDOW_DEFAULTS[name]);
+
+export const carbonTimelineProps = z
+  .strictObject({
+    id: idProp('carbon-timeline'),
+    hours: timeline('hours'),
+    start: timeline('start'),
+    powerKw: timeline('powerKw'),
+  })
+  .refine((props) => props.start + props.hours <= 24, {
+    error: 'a start and a length that end by 24:00',
+    path: ['start'],
+  });
+
+/** Parses a component's props, failing the build with every problem named. */
+export function parseProps<Schema extends z.ZodType>(
+  schema: Schema,
+  props: unknown,
+  component: string,
+  page: string,
+): z.infer<Schema> {
+  const result = schema.safeParse(props);
+  if (result.success) return result.data;
+  const where = `<${component}> on ${page}`;
+  const raw = (props && typeof props === 'object' ? props : {}) as Record<string, unknown>;
+  const messages = issuesToDiagnostics(result.error.issues, raw, where, () => ({ line: 0, column: 0 })).map(
+    (d) => `${where}: ${d.message}`,
+  );
+  throw new Error(messages.join('\n'));
+}
