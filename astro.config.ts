@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
+import buildClock from './src/integrations/build-clock';
 import contentGuard from './src/integrations/content-guard';
 import renderCache from './src/integrations/render-cache';
 import { markdownOptions } from './src/markdown/options';
@@ -40,6 +41,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // Keep first: it stops a build that runs past its time limit and times every other integration.
+    buildClock(),
     contentGuard(),
     renderCache(),
     mdx(),

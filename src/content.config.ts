@@ -2,16 +2,20 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guidesDir } from './lib/guide-files';
 import { guideSlug } from './lib/slug';
+import { failOnRenderErrors } from './lib/strict-loader';
 import { guideSchema } from './schemas/guide';
 
 const guides = defineCollection({
-  loader: glob({
-    // Files and folders starting with `_` are notes and partials, never guides.
-    pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
-    base: guidesDir(),
-    // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
-    generateId: ({ entry, data }) => guideSlug(entry, data),
-  }),
+  // A guide that fails to render fails the build instead of publishing an empty page.
+  loader: failOnRenderErrors(
+    glob({
+      // Files and folders starting with `_` are notes and partials, never guides.
+      pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
+      base: guidesDir(),
+      // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
+      generateId: ({ entry, data }) => guideSlug(entry, data),
+    }),
+  ),
   schema: guideSchema,
 });
 

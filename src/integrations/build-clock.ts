@@ -1,0 +1,89 @@
+/**
+ * The build's clock. Must be the FIRST integration, so that it sees every other one.
+ *
+ * - Time limit: `astro build` is stopped with a clear message when it runs past its limit
+ *   (src/lib/build-time-limit.ts), by a watchdog thread that works even when the main thread is
+ *   stuck in a parser. The message names the phase the build was in.
+ * - Timings, only when `GREENPATH_BUILD_TIMINGS` names a file (`npm run bench` sets it): every
+ *   hook of every integration is timed, and the list is written to that file when the process
+ *   exits, successful or not. Build phases are read from hook boundaries, not from log lines.
+ */
+import { writeFileSync } from 'node:fs';
+import type { AstroIntegration } from 'astro';
+import { resolveTimeLimit, timeLimitMessage } from '../lib/build-time-limit';
+import { guidesDir, listGuideFiles } from '../lib/guide-files';
+import { startWatchdog, type Watchdog } from './watchdog';
+
+export const TIMINGS_ENV = 'GREENPATH_BUILD_TIMINGS';
+
+export interface HookTiming {
+  integration: string;
+  hook: string;
+  /** Milliseconds since the process started. */
+  start: number;
+  end: number;
+}
+
+export interface BuildTimings {
+  hooks: HookTiming[];
+  /** Milliseconds since the process started, when it exited. */
+  exit: number;
+  exitCode: number;
+}
+
+type Hook = (...args: unknown[]) => unknown;
+
+/** Replaces every hook of `integrations` with one that records when it ran. */
+function timeHooks(integrations: readonly AstroIntegration[], record: HookTiming[]): void {
+  for (const integration of integrations) {
+    const hooks = integration.hooks as Record<string, Hook | undefined>;
+    for (const [hook, fn] of Object.entries(hooks)) {
+      if (typeof fn !== 'function') continue;
+      hooks[hook] = async function timed(this: unknown, ...args: unknown[]) {
+        const start = performance.now();
+        try {
+          return await fn.apply(this, args);
+        } finally {
+          record.push({ integration: integration.name, hook, start, end: performance.now() });
+        }
+      };
+    }
+  }
+}
+
+export default function buildClock(): AstroIntegration {
+  let watchdog: Watchdog | undefined;
+  const phase = (description: string) => watchdog?.phase(description);
+  return {
+    name: 'greenpath:build-clock',
+    hooks: {
+      'astro:config:setup': async ({ command, config }) => {
+        if (command !== 'build') return;
+        const timingsFile = process.env[TIMINGS_ENV];
+        if (timingsFile) {
+          const record: HookTiming[] = [];
+          timeHooks(
+            config.integrations.filter((i) => i.name !== 'greenpath:build-clock'),
+            record,
+          );
+          process.on('exit', (exitCode) => {
+            const timings: BuildTimings = { hooks: record, exit: performance.now(), exitCode };
+            writeFileSync(timingsFile, JSON.stringify(timings, null, 2));
+          });
+        }
+        // A missing guides folder is the content guard's to report; here it only means no guides.
+        const guides = await listGuideFiles(guidesDir()).catch(() => []);
+        const limit = resolveTimeLimit(process.env, guides.length);
+        watchdog = startWatchdog({
+          seconds: limit.seconds - performance.now() / 1000,
+          message: timeLimitMessage(limit),
+          phase: 'checking the guides and setting up',
+        });
+      },
+      'astro:config:done': () => phase('syncing content: reading and rendering the Markdown guides'),
+      'astro:build:start': () => phase('bundling the site'),
+      'astro:build:ssr': () => phase('rendering pages'),
+      'astro:build:generated': () => phase('writing the search index and publishing'),
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * A build never publishes a broken site and never runs forever: a guide that fails to render
+ * fails the build (Astro alone logs the error, prints "Complete!" and publishes an empty page),
+ * and a build past its time limit is stopped with a message, even when its main thread is stuck.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, buildSiteOrThrow, ROOT } from './support/build';
+import { hashTree } from './support/site';
+
+const scratch = path.join(ROOT, '.greenpath/test-guides', `unrenderable-${process.pid}`);
+const guidesDir = path.relative(ROOT, scratch);
+
+/**
+ * Emphasis nested 3,000 deep, 25 levels a line: within every per-guide input limit (lines are
+ * short, lists and blockquotes flat), yet converting it to HTML overflows the renderer's stack.
+ */
+function nestedEmphasis(depth = 3000, perLine = 25): string {
+  const lines = depth / perLine;
+  const open = Array.from({ length: lines }, () => '*a '.repeat(perLine)).join('\n');
+  const close = Array.from({ length: lines }, () => ' a*'.repeat(perLine)).join('\n');
+  return `---\ntitle: Nested emphasis\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: Emphasis nested too deep to render.\n---\n\nFirst paragraph.\n\n${open}\n${close}\n`;
+}
+
+let good = '';
+let before: Record<string, string> = {};
+
+beforeAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  await cp(path.join(ROOT, 'tests/fixtures/site'), scratch, { recursive: true });
+  good = await buildSiteOrThrow({ name: 'limits', guidesDir });
+  before = await hashTree(good);
+  await writeFile(path.join(scratch, 'nested-emphasis.md'), nestedEmphasis());
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('a guide that cannot be rendered', () => {
+  // Whether a later build takes the failed entry from the content cache is covered in
+  // tests/unit/strict-loader.test.ts: rendering this guide costs seconds, so it is built once here.
+  it('fails the build with the file and the cause, and publishes nothing', async () => {
+    const result = await buildSite({ name: 'limits', guidesDir, clean: false });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('1 guide could not be rendered; nothing was published:');
+    expect(result.output).toContain(
+      `${guidesDir}/nested-emphasis.md: could not be rendered: Maximum call stack size exceeded`,
+    );
+    expect(result.output).not.toContain('Complete!');
+    expect(await hashTree(good)).toEqual(before);
+  }, 240_000);
+});
+
+describe('the build time limit', () => {
+  it('stops a build that runs past BUILD_TIME_LIMIT, says why and keeps the last good output', async () => {
+    await rm(path.join(scratch, 'nested-emphasis.md'));
+    const started = Date.now();
+    const result = await buildSite({ name: 'limits', guidesDir, clean: false, env: { BUILD_TIME_LIMIT: '2' } });
+    expect(result.code).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.output).toContain(
+      'Build stopped: it was still running after 2 s, its time limit (BUILD_TIME_LIMIT=2).',
+    );
+    expect(result.output).toMatch(/It was [a-z]/);
+    expect(result.output).toContain('set BUILD_TIME_LIMIT to a number of seconds');
+    expect(result.output).not.toContain('Complete!');
+    expect(await hashTree(good)).toEqual(before);
+  }, 120_000);
+
+  it('refuses a BUILD_TIME_LIMIT that is not a number of seconds', async () => {
+    const result = await buildSite({ name: 'limits', guidesDir, clean: false, env: { BUILD_TIME_LIMIT: 'soon' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('BUILD_TIME_LIMIT: expected a number of seconds greater than 0, found "soon"');
+    expect(await hashTree(good)).toEqual(before);
+  }, 120_000);
+
+  it('stops a process whose main thread never yields', async () => {
+    const watchdog = path.join(ROOT, 'src/integrations/watchdog.ts');
+    const script = `import(${JSON.stringify(watchdog)}).then(({ startWatchdog }) => {
+      const dog = startWatchdog({ seconds: 1, message: 'Stopped while {phase}.', phase: 'starting' });
+      dog.phase('spinning');
+      setTimeout(() => { for (;;) {} }, 50);
+    });`;
+    const started = Date.now();
+    const { code, signal, stderr } = await new Promise<{ code: number | null; signal: string | null; stderr: string }>(
+      (resolve) => {
+        const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(code === 0).toBe(false);
+    expect(signal).toMatch(/SIGTERM|SIGKILL/);
+    expect(stderr).toContain('Stopped while spinning.');
+  }, 30_000);
+});

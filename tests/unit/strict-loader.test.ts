@@ -1,0 +1,101 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { describe, expect, it } from 'vitest';
+import { failOnRenderErrors, RenderError } from '~/lib/strict-loader';
+
+interface Entry {
+  id: string;
+  filePath?: string;
+  rendered?: { html: string };
+  deferredRender?: boolean;
+}
+
+/** The parts of a loader context the wrapper uses: a store, a logger and, in dev, a watcher. */
+function fakeContext(entries: Entry[], dev = false) {
+  const store = new Map(entries.map((e) => [e.id, e]));
+  const errors: string[] = [];
+  const logger = {
+    label: 'glob-loader',
+    error: (message: string) => errors.push(message),
+    fork() {
+      return { ...logger };
+    },
+  };
+  const context = {
+    store: {
+      entries: () => [...store],
+      set: (entry: Entry) => store.set(entry.id, entry),
+      delete: (id: string) => store.delete(id),
+    },
+    logger,
+    ...(dev ? { watcher: {} } : {}),
+  } as unknown as LoaderContext;
+  return { context, store, errors };
+}
+
+/** Behaves like Astro's glob loader when rendering `broken.md` throws: logs it and stores the entry without HTML. */
+const globLike: Loader = {
+  name: 'glob-like',
+  load: async ({ store, logger }) => {
+    store.set({ id: 'good', data: {}, filePath: 'guides/good.md', rendered: { html: '<p>ok</p>' } });
+    store.set({ id: 'component', data: {}, filePath: 'guides/component.mdx', deferredRender: true });
+    logger.error(
+      'Error rendering broken.md: Failed to parse Markdown file "/site/guides/broken.md":\nMaximum call stack size exceeded',
+    );
+    store.set({ id: 'broken', data: {}, filePath: 'guides/broken.md' });
+  },
+};
+
+describe('failOnRenderErrors', () => {
+  it('fails the build naming the file and the cause, and drops the empty entry from the cache', async () => {
+    const { context, store, errors } = fakeContext([]);
+    const error = await failOnRenderErrors(globLike)
+      .load(context)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toBe(
+      '1 guide could not be rendered; nothing was published:\nguides/broken.md: could not be rendered: Maximum call stack size exceeded',
+    );
+    expect(store.has('broken')).toBe(false);
+    expect(store.has('good')).toBe(true);
+    // The original log line still reaches Astro's logger.
+    expect(errors).toHaveLength(1);
+  });
+
+  it('fails on an entry that an earlier build cached without HTML, even when nothing fails now', async () => {
+    const { context, store } = fakeContext([{ id: 'stale', filePath: 'guides/stale.md' }]);
+    const unchanged: Loader = { name: 'unchanged', load: async () => {} };
+    await expect(failOnRenderErrors(unchanged).load(context)).rejects.toThrow(
+      'guides/stale.md: could not be rendered: it has no HTML (an earlier render failed)',
+    );
+    expect(store.has('stale')).toBe(false);
+  });
+
+  it('reports files that failed before reaching the store', async () => {
+    const { context } = fakeContext([]);
+    const unreadable: Loader = {
+      name: 'unreadable',
+      load: async ({ logger }) => logger.error('Error reading gone.md: ENOENT: no such file or directory'),
+    };
+    await expect(failOnRenderErrors(unreadable).load(context)).rejects.toThrow(
+      'gone.md: ENOENT: no such file or directory',
+    );
+  });
+
+  it('passes builds whose Markdown entries all have HTML (MDX renders later)', async () => {
+    const { context } = fakeContext([]);
+    const fine: Loader = {
+      name: 'fine',
+      load: async ({ store }) => {
+        store.set({ id: 'a', data: {}, filePath: 'guides/a.md', rendered: { html: '' } });
+        store.set({ id: 'b', data: {}, filePath: 'guides/b.mdx', deferredRender: true });
+      },
+    };
+    await expect(failOnRenderErrors(fine).load(context)).resolves.toBeUndefined();
+  });
+
+  it('only logs in astro dev, so the dev server keeps running', async () => {
+    const { context, errors } = fakeContext([], true);
+    await expect(failOnRenderErrors(globLike).load(context)).resolves.toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
+});
