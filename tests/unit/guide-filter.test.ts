@@ -339,7 +339,7 @@ describe('buildGuideFilterView', () => {
       input('one', { tags: ['cloud', 'web'], estimated_time: '25 min read' }),
       input('two', { tags: ['cloud'], difficulty: 'advanced' }),
     ],
-    { cloud: { label: 'Cloud computing' } },
+    { cloud: { label: 'Cloud computing', description: 'Clouds.' } },
   );
   const view = buildGuideFilterView(library.guides, library.tags);
   it('gives every option with its unfiltered count, tags most used first', () => {

@@ -1,0 +1,248 @@
+/**
+ * <guide-filter>: filters, counts and sorts the server-rendered guide cards of /guides/ (markup
+ * in src/components/GuideFilter.astro). Each card's facts are its data-* attributes; the logic
+ * is the pure module src/lib/guide-filter.ts, shared with the build. The state lives in the URL
+ * (replaceState on every change, read again on popstate), so every view can be shared and
+ * reloaded. Budget: 4 KB gzipped with its imports (tests/e2e/browse.test.ts measures it).
+ */
+import {
+  activeFilters,
+  facetCounts,
+  FILTER_PARAMS,
+  foldText,
+  parseFilterState,
+  searchHref,
+  serialiseFilterState,
+  sortItems,
+  suggestDrops,
+  textMatches,
+  toFilterItem,
+  withoutFilter,
+  EMPTY_FILTER,
+  type ActiveFilter,
+  type FilterItem,
+  type FilterState,
+} from '~/lib/guide-filter';
+
+interface Card extends FilterItem {
+  li: HTMLElement;
+}
+type Control = HTMLInputElement | HTMLSelectElement;
+/** Control name → state key. */
+const KEY: Record<string, ActiveFilter['key']> = { difficulty: 'difficulty', tag: 'tags', time: 'time', q: 'q' };
+
+const split = (value: string | undefined, separator: string) => (value ? value.split(separator) : []);
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  node.className = className;
+  return node;
+}
+
+class GuideFilter extends HTMLElement {
+  #cards: Card[] = [];
+  #controls: Control[] = [];
+  #labels = new Map<string, string>();
+  #state: FilterState = { ...EMPTY_FILTER };
+  #list!: HTMLElement;
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-${name}]`) as T;
+  }
+
+  connectedCallback(): void {
+    const list = this.#part('guide-list');
+    if (!list || this.#cards.length) return;
+    this.#list = list;
+    list.tabIndex = -1;
+    this.#cards = [...list.children].map((li) => {
+      const d = (li.firstElementChild as HTMLElement).dataset;
+      return {
+        li: li as HTMLElement,
+        ...toFilterItem({
+          title: d['title'] ?? '',
+          description: d['description'] ?? '',
+          difficulty: d['difficulty'] ?? '',
+          tags: split(d['tags'], ' '),
+          tagLabels: split(d['tagLabels'], '|'),
+          minutes: Number(d['minutes']),
+          date: d['date'] ?? '',
+        }),
+      };
+    });
+    this.#controls = [...this.querySelectorAll<Control>('[name]')];
+    for (const control of this.#controls)
+      this.#labels.set(`${control.name}:${control.value}`, control.dataset['label'] ?? '');
+    for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
+      node.disabled = false;
+
+    const tagSearch = this.#part<HTMLInputElement>('tag-search');
+    this.addEventListener('input', (event) => {
+      if (event.target === tagSearch) this.#findTag(tagSearch.value);
+      else this.#apply(this.#read(), false);
+    });
+    this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key], button[data-clear]');
+      if (!button) return;
+      const chips = [...this.#part('chip-list').children];
+      const index = chips.findIndex((chip) => chip.contains(button));
+      const { key, value } = button.dataset;
+      const next = key
+        ? withoutFilter(this.#state, { key: key as ActiveFilter['key'], value: value ?? '' })
+        : { ...EMPTY_FILTER, sort: this.#state.sort };
+      this.#apply(next, true);
+      // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
+      const after = this.#part('chip-list').querySelectorAll('button');
+      (after[index] ?? after[index - 1] ?? this.#list).focus();
+    });
+    addEventListener('popstate', () => this.#apply(this.#fromUrl(), true, false));
+    this.#apply(this.#fromUrl(), true, false);
+  }
+
+  #fromUrl(): FilterState {
+    const tags = this.#controls.filter((control) => control.name === 'tag').map((control) => control.value);
+    return parseFilterState(location.search, tags);
+  }
+
+  /** The state the controls show. */
+  #read(): FilterState {
+    const params = new URLSearchParams();
+    for (const control of this.#controls) {
+      if (!(control instanceof HTMLInputElement && /checkbox|radio/.test(control.type)) || control.checked) {
+        params.append(control.name, control.value);
+      }
+    }
+    return parseFilterState(params);
+  }
+
+  #write(state: FilterState): void {
+    for (const control of this.#controls) {
+      const key = KEY[control.name];
+      if (control.type === 'checkbox')
+        (control as HTMLInputElement).checked = (state[key ?? 'tags'] as string[]).includes(control.value);
+      else if (control.type === 'radio') (control as HTMLInputElement).checked = control.value === state.match;
+      else control.value = control.name === 'q' ? state.q : state.sort;
+    }
+  }
+
+  #label(filter: ActiveFilter): string {
+    const name = filter.key === 'tags' ? 'tag' : filter.key;
+    return filter.key === 'q' ? `“${filter.value}”` : (this.#labels.get(`${name}:${filter.value}`) ?? filter.value);
+  }
+
+  #button(filter: ActiveFilter, text: string): HTMLButtonElement {
+    const button = el('button', text);
+    button.type = 'button';
+    button.dataset['key'] = filter.key;
+    button.dataset['value'] = filter.value;
+    return button;
+  }
+
+  #apply(state: FilterState, writeControls: boolean, writeUrl = true): void {
+    const focused = document.activeElement;
+    const results = this.#list.parentElement as HTMLElement;
+    const { scrollX: x, scrollY: y } = window;
+    this.#state = state;
+    if (writeControls) this.#write(state);
+    const counts = facetCounts(this.#cards, state);
+    const shown = new Set(counts.matching);
+    const sorted = sortItems(this.#cards, state.sort);
+    if (sorted.some((card, i) => this.#list.children[i] !== card.li)) this.#list.append(...sorted.map((c) => c.li));
+    for (const card of this.#cards) {
+      if (card.li.hidden === shown.has(card)) card.li.hidden = !shown.has(card);
+    }
+
+    for (const control of this.#controls) {
+      const count = control.parentElement?.querySelector('[data-count]');
+      if (!count) continue;
+      const byValue: Record<string, number> | undefined = {
+        difficulty: counts.difficulty,
+        tag: counts.tags,
+        time: counts.time,
+        match: counts.match,
+      }[control.name];
+      const n = byValue?.[control.value] ?? 0;
+      count.textContent = String(n);
+      control.parentElement?.toggleAttribute('data-zero', !n && !(control as HTMLInputElement).checked);
+    }
+
+    const n = counts.matching.length;
+    this.#part('status').textContent = `${n} of ${counts.total} guides`;
+    const link = this.#part<HTMLAnchorElement>('search-link');
+    link.href = searchHref(this.dataset['searchUrl'] ?? '', state);
+    link.textContent = state.q ? `Search the full text for “${state.q}”` : 'Search the full text';
+
+    const filters = activeFilters(state);
+    this.#part('chip-list').replaceChildren(
+      ...filters.map((filter) => {
+        const button = this.#button(filter, this.#label(filter));
+        button.prepend(el('span', 'Remove filter: ', 'sr-only'));
+        button.append(el('span', ' ×'));
+        button.lastElementChild?.setAttribute('aria-hidden', 'true');
+        const li = el('li');
+        li.append(button);
+        return li;
+      }),
+    );
+    this.#part('chips').hidden = !filters.length;
+    this.#part('active-count').textContent = filters.length ? `(${filters.length} active)` : '';
+
+    const empty = this.#part('empty');
+    empty.hidden = n > 0;
+    if (!n) {
+      const drops = suggestDrops(this.#cards, state);
+      this.#part('drop-hint').textContent = drops.length
+        ? 'Remove one of these filters to see guides again:'
+        : 'No single filter brings guides back on its own.';
+      this.#part('drop-list').replaceChildren(
+        ...drops.map(({ filter, count }) => {
+          const li = el('li');
+          li.append(
+            this.#button(filter, `Remove ${this.#label(filter)} to see ${count} ${count === 1 ? 'guide' : 'guides'}`),
+          );
+          return li;
+        }),
+      );
+    }
+    // A shorter list must not shorten the page under what is in view: the browser would scroll
+    // and move the control just used from under the pointer. Grow the results to fill the gap.
+    results.style.minBlockSize = '';
+    const gap = y + innerHeight - document.documentElement.scrollHeight;
+    if (gap > 0) {
+      // From the results' top to the bottom of the whole filter (the panel beside may be longer).
+      const height = this.getBoundingClientRect().bottom - results.getBoundingClientRect().top;
+      results.style.minBlockSize = `${height + gap}px`;
+    }
+    if (scrollY !== y) scrollTo(x, y);
+    // Moving a card moves focus out of it: put it back. A focused control that vanished: the list.
+    if (focused instanceof HTMLElement && this.#list.contains(focused)) focused.focus({ preventScroll: true });
+    if (this.contains(focused) && !this.contains(document.activeElement)) this.#list.focus();
+
+    if (writeUrl) {
+      const url = new URL(location.href);
+      const params = serialiseFilterState(state);
+      url.searchParams.forEach((value, key) => {
+        if (!(FILTER_PARAMS as readonly string[]).includes(key)) params.append(key, value);
+      });
+      url.search = params.toString();
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    }
+  }
+
+  /** Narrows the tag list to the tags whose label matches; chosen tags stay in view. */
+  #findTag(query: string): void {
+    let any = false;
+    for (const control of this.#controls) {
+      if (control.name !== 'tag') continue;
+      const item = control.closest('li') as HTMLElement;
+      item.hidden =
+        !(control as HTMLInputElement).checked && !textMatches(foldText(control.dataset['label'] ?? ''), query);
+      any ||= !item.hidden;
+    }
+    this.#part('no-tag').hidden = any;
+  }
+}
+
+if (!customElements.get('guide-filter')) customElements.define('guide-filter', GuideFilter);
