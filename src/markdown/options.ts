@@ -6,12 +6,13 @@ import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdow
 import remarkGfm from 'remark-gfm';
 import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
+import rehypeTableAlign from './rehype-table-align';
 import remarkCallouts from './remark-callouts';
 
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
   smartypants: true,
   remarkPlugins: [remarkGfm, remarkCallouts],
-  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeGuideHtml],
+  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeGuideHtml],
   remarkRehype: { footnoteLabel: 'Sources and notes', footnoteBackLabel: (i: number) => `Back to reference ${i + 1}` },
 };
