@@ -14,5 +14,9 @@ export const markdownOptions: UnifiedProcessorOptions = {
   smartypants: true,
   remarkPlugins: [remarkGfm, remarkCallouts],
   rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeGuideHtml],
-  remarkRehype: { footnoteLabel: 'Sources and notes', footnoteBackLabel: (i: number) => `Back to reference ${i + 1}` },
+  remarkRehype: {
+    footnoteLabel: 'Sources and notes',
+    // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
+    footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,
+  },
 };
