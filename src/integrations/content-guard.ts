@@ -3,12 +3,25 @@
  * reported in one run; errors stop the build before a single file is written, so the last good
  * `dist/` stays where it is. In `astro dev` problems are printed and the server keeps running.
  *
+ * The check is the whole content check of src/lib/content-check/ (the same as
+ * `npm run check:content`): schema, encoding and mojibake, broken links and anchors, and the rest.
+ * Broken links are errors unless the `links: 'warn'` option or `--links=warn` says otherwise;
+ * tags outside content/tags.yaml are warnings unless `strictTags` or `--strict-tags`. Warnings
+ * never stop a build; past the first few they are counted, not listed.
+ *
  * It also decides, from the command alone, whether drafts are published: only `astro dev` shows
  * them (read in src/lib/content.ts as import.meta.env.GREENPATH_DRAFTS).
  */
 import type { AstroIntegration } from 'astro';
 import { formatShort, sortDiagnostics } from '../schemas/errors';
-import { checkGuideFolder, guidesDir } from '../lib/guide-files';
+import { checkContent } from '../lib/content-check';
+import { readCheckFlags, type CheckFlags } from '../lib/content-check/flags';
+import { guidesDir } from '../lib/guide-files';
+
+export type ContentGuardOptions = CheckFlags;
+
+/** Warnings listed in full in a build's output; `npm run check:content` lists them all. */
+export const LISTED_WARNINGS = 50;
 
 export class ContentError extends Error {
   constructor(lines: string[]) {
@@ -21,16 +34,27 @@ export class ContentError extends Error {
   }
 }
 
-export default function contentGuard(): AstroIntegration {
+export default function contentGuard(options: ContentGuardOptions = {}): AstroIntegration {
   return {
     name: 'greenpath:content-guard',
     hooks: {
       'astro:config:setup': async ({ command, logger, updateConfig }) => {
         updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
-        const { diagnostics } = await checkGuideFolder(guidesDir());
-        const sorted = sortDiagnostics(diagnostics);
-        for (const d of sorted.filter((x) => x.severity === 'warning')) logger.warn(formatShort(d));
+        // Flags given to this run win over the configured options.
+        const flags = { ...options, ...readCheckFlags(process.argv.slice(2)) };
+        const report = await checkContent({ dir: guidesDir(), ...flags });
+        const sorted = sortDiagnostics(report.diagnostics);
+        const warnings = sorted.filter((x) => x.severity === 'warning');
+        for (const d of warnings.slice(0, LISTED_WARNINGS)) logger.warn(formatShort(d));
+        if (warnings.length > LISTED_WARNINGS) {
+          logger.warn(
+            `… and ${warnings.length - LISTED_WARNINGS} more warnings: \`npm run check:content\` lists them all`,
+          );
+        }
+        logger.info(
+          `checked ${report.guides.length} guides in ${Math.round(report.ms)} ms: ${report.errors} errors, ${report.warnings} warnings`,
+        );
         const errors = sorted.filter((d) => d.severity === 'error').map(formatShort);
         if (errors.length === 0) return;
         if (command === 'build') throw new ContentError(errors);

@@ -11,6 +11,7 @@ import { issuesToDiagnostics, type Diagnostic } from '../schemas/errors';
 import { parseGuideSource, type ParsedGuideSource } from './frontmatter';
 import { checkInputLimits } from './input-limits';
 import { checkBodySafety } from './markdown-safety';
+import { decodeGuideBytes, encodingDiagnostics } from './content-check/encoding';
 import { bodyFacts } from './markdown-text';
 import { nearest } from './nearest';
 import { publicFileExists } from './public-files';
@@ -59,6 +60,9 @@ export function checkGuideSource(
   relativePath: string,
   displayPath: string,
   source: string,
+  /** The body's first paragraph, when the caller has it already (the content check caches it). */
+  firstParagraphOf: (parsed: ParsedGuideSource) => string | undefined = (parsed) =>
+    bodyFacts(parsed.body).firstParagraph,
 ): {
   guide: CheckedGuide;
   diagnostics: Diagnostic[];
@@ -127,7 +131,7 @@ export function checkGuideSource(
     );
   }
   if (withinLimits && frontmatter && frontmatter.description === undefined) {
-    const fallback = bodyFacts(parsed.body).firstParagraph;
+    const fallback = firstParagraphOf(parsed);
     diagnostics.push({
       ...at(1, 1),
       severity: 'warning',
@@ -187,8 +191,23 @@ export function missingImageDiagnostics(guides: readonly CheckedGuide[], root: s
   });
 }
 
-/** Reads and checks every guide in `dir`; `root` is what displayed paths are relative to. */
-export async function checkGuideFolder(dir: string, root: string = process.cwd()): Promise<FolderCheck> {
+export interface FolderCheckOptions {
+  /** File contents to use instead of the disk's, by path relative to `dir` (what a dry run would write). */
+  files?: ReadonlyMap<string, Uint8Array>;
+  /** Supplies a body's first paragraph without parsing it again. */
+  firstParagraphOf?: (relativePath: string, parsed: ParsedGuideSource) => string | undefined;
+}
+
+/**
+ * Reads and checks every guide in `dir`; `root` is what displayed paths are relative to. Files
+ * are read as bytes: one that is not UTF-8 is reported with the offset of its first bad byte and
+ * checked as well as it can be read.
+ */
+export async function checkGuideFolder(
+  dir: string,
+  root: string = process.cwd(),
+  options: FolderCheckOptions = {},
+): Promise<FolderCheck> {
   const absDir = path.resolve(root, dir);
   const files = await listGuideFiles(absDir);
   const guides: CheckedGuide[] = [];
@@ -197,10 +216,14 @@ export async function checkGuideFolder(dir: string, root: string = process.cwd()
     files.map(async (rel) => {
       const abs = path.join(absDir, rel);
       const displayPath = path.relative(root, abs).split(path.sep).join('/');
-      const source = await readFile(abs, 'utf8');
-      const result = checkGuideSource(rel, displayPath, source);
+      const bytes = options.files?.get(rel) ?? (await readFile(abs));
+      const decoded = decodeGuideBytes(bytes);
+      const { firstParagraphOf } = options;
+      const result = firstParagraphOf
+        ? checkGuideSource(rel, displayPath, decoded.text, (parsed) => firstParagraphOf(rel, parsed))
+        : checkGuideSource(rel, displayPath, decoded.text);
       guides.push(result.guide);
-      diagnostics.push(...result.diagnostics);
+      diagnostics.push(...encodingDiagnostics(displayPath, bytes, decoded), ...result.diagnostics);
     }),
   );
   guides.sort((a, b) => a.relativePath.localeCompare(b.relativePath));

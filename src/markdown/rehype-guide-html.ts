@@ -50,7 +50,8 @@ export function languageName(lang: string | undefined): string {
   return LANGUAGE_NAMES[lang.toLowerCase()] ?? lang;
 }
 
-function normalise(text: string): string {
+/** How a heading is compared with the title; the content checker uses it to know which H1 is dropped. */
+export function normaliseTitle(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -63,7 +64,11 @@ function dropTitleHeading(tree: Root, title: unknown): void {
   const first = tree.children.find(
     (node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''),
   );
-  if (first?.type === 'element' && first.tagName === 'h1' && normalise(toString(first)) === normalise(title)) {
+  if (
+    first?.type === 'element' &&
+    first.tagName === 'h1' &&
+    normaliseTitle(toString(first)) === normaliseTitle(title)
+  ) {
     tree.children.splice(tree.children.indexOf(first), 1);
   }
 }

@@ -1,0 +1,24 @@
+/**
+ * The check's switches as command-line flags, read the same way by `npm run check:content` and by
+ * the build (`npm run build -- --links=warn`; Astro passes flags it does not know through). Pure.
+ */
+export interface CheckFlags {
+  links?: 'error' | 'warn';
+  strictTags?: boolean;
+}
+
+/** Reads `--links=warn|error` (or `--links warn`) and `--strict-tags`; other arguments are ignored. */
+export function readCheckFlags(argv: readonly string[]): CheckFlags {
+  const flags: CheckFlags = {};
+  argv.forEach((arg, i) => {
+    const links = /^--links(?:=(.*))?$/.exec(arg);
+    if (links) {
+      const value = links[1] ?? argv[i + 1];
+      if (value !== 'warn' && value !== 'error')
+        throw new Error(`--links: expected warn or error, found ${value ?? 'nothing'}`);
+      flags.links = value;
+    }
+    if (arg === '--strict-tags') flags.strictTags = true;
+  });
+  return flags;
+}

@@ -1,0 +1,114 @@
+/**
+ * The ids a guide's headings get on the page, computed as Astro computes them: its
+ * `rehypeHeadingIds` reads each heading's text from the HTML tree (after SmartyPants) and runs it
+ * through one github-slugger per document, so repeats become `-1`, `-2`. Rendering every guide to
+ * find out is too slow for a check that runs on every build, so headings are read from the
+ * Markdown tree; when a heading holds something whose text SmartyPants or the HTML conversion
+ * would change (`--`, a line break, a footnote reference, MDX), the guide goes through the real
+ * pipeline instead. `tests/unit/content-check-headings.test.ts` holds both ways to the same result.
+ * Node only (the exact path loads the Markdown pipeline).
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import Slugger from 'github-slugger';
+import type { Heading, PhrasingContent, Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { markdownOptions } from '../../markdown/options';
+
+export interface HeadingId {
+  depth: number;
+  text: string;
+  slug: string;
+}
+
+/** Heading content whose HTML text is its Markdown text; anything else takes the exact path. */
+const PLAIN = new Set(['text', 'inlineCode', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'image', 'html']);
+/** What SmartyPants rewrites into characters the slugger keeps apart: dashes, backtick quotes, spaced dots. */
+const SMARTYPANTS_SENSITIVE = /--|``|''|\.\s+\./;
+/** Astro skips raw HTML that is a lone tag when it collects heading text. */
+const LONE_TAG = /^\n?<.*>\n?$/;
+
+function plainText(nodes: readonly PhrasingContent[]): string | undefined {
+  let text = '';
+  for (const node of nodes) {
+    if (!PLAIN.has(node.type)) return undefined;
+    if (node.type === 'text') text += node.value.replace(/\{/g, '${');
+    else if (node.type === 'inlineCode') text += node.value;
+    else if (node.type === 'html') {
+      if (!LONE_TAG.test(node.value)) return undefined;
+    } else if (node.type === 'image') continue;
+    else if ('children' in node) {
+      const inner = plainText(node.children);
+      if (inner === undefined) return undefined;
+      text += inner;
+    }
+  }
+  return text;
+}
+
+function allHeadings(tree: Root): Heading[] {
+  const out: Heading[] = [];
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'heading') out.push(node as Heading);
+    // Headings nest in blockquotes, lists and footnote definitions, never in other headings.
+    else if (Array.isArray(node.children))
+      for (const child of node.children) walk(child as { type: string; children?: unknown[] });
+  };
+  walk(tree);
+  return out;
+}
+
+/** The ids from the Markdown tree, or `undefined` when one heading needs the exact path. */
+export function fastHeadingIds(tree: Root): HeadingId[] | undefined {
+  const slugger = new Slugger();
+  const out: HeadingId[] = [];
+  for (const heading of allHeadings(tree)) {
+    const text = plainText(heading.children);
+    if (text === undefined || SMARTYPANTS_SENSITIVE.test(text)) return undefined;
+    out.push({ depth: heading.depth, text, slug: slugger.slug(text) });
+  }
+  return out;
+}
+
+const mdxNodeTypes: NonNullable<RemarkRehypeOptions['passThrough']> = [
+  'mdxFlowExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+  'mdxjsEsm',
+];
+
+function exactProcessor(mdx: boolean) {
+  const processor = unified().use(remarkParse);
+  if (mdx) processor.use(remarkMdx);
+  processor.use(remarkSmartypants);
+  processor.use((markdownOptions.remarkPlugins ?? []) as PluggableList);
+  const rehypeOptions: RemarkRehypeOptions = {
+    allowDangerousHtml: true,
+    passThrough: mdx ? mdxNodeTypes : [],
+    ...markdownOptions.remarkRehype,
+  };
+  processor.use(remarkRehype, rehypeOptions);
+  processor.use(rehypeHeadingIds);
+  return processor;
+}
+
+const processors = { md: exactProcessor(false), mdx: exactProcessor(true) };
+
+/**
+ * The ids exactly as a build gives them, from the same remark plugins and Astro's own
+ * `rehypeHeadingIds`. Throws when an MDX guide does not parse.
+ */
+export function exactHeadingIds(body: string, frontmatter: Record<string, unknown>, mdx: boolean): HeadingId[] {
+  const processor = mdx ? processors.mdx : processors.md;
+  const file = new VFile({ value: body, path: mdx ? 'guide.mdx' : 'guide.md', data: { astro: { frontmatter } } });
+  const tree = processor.parse(file);
+  processor.runSync(tree, file);
+  const headings = (file.data as { astro?: { headings?: { depth: number; slug: string; text: string }[] } }).astro
+    ?.headings;
+  return (headings ?? []).map(({ depth, slug, text }) => ({ depth, slug, text }));
+}
