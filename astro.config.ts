@@ -8,6 +8,7 @@ import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import contentGuard from './src/integrations/content-guard';
+import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
 import { markdownOptions } from './src/markdown/options';
 import { normaliseBase } from './src/lib/urls-base';
@@ -47,6 +48,8 @@ export default defineConfig({
     renderCache(),
     mdx(),
     sitemap(),
+    // Indexes the built pages for search; before atomicOutput so a failed index fails the build.
+    pagefindIndex(),
     // Keep last: it publishes the finished build.
     atomicOutput(),
   ],
