@@ -1,0 +1,155 @@
+/**
+ * <search-page>: the search page. The URL holds the state (`?q=…&difficulty=…&tag=…&sort=…`,
+ * see src/lib/search-state.ts): it is read on load and on back/forward, replaced while the
+ * reader types and pushed when a filter, the sort or a suggestion changes the search. Pagefind
+ * loads when the search box gets focus or the URL already asks for a search.
+ */
+import { DIFFICULTY_LABELS, isDifficulty } from '~/lib/difficulty';
+import {
+  EMPTY_SEARCH_STATE,
+  hasFilters,
+  isEmptySearch,
+  normaliseQuery,
+  parseSearchState,
+  searchHref,
+  serialiseSearchState,
+  type SearchSort,
+  type SearchState,
+} from '~/lib/search-state';
+import { loadPagefind, runSearch, UNAVAILABLE_MESSAGE, type SearchOutcome } from './search-engine';
+import { ResultsView } from './search-results';
+
+const DEBOUNCE_MS = 250;
+
+class SearchPage extends HTMLElement {
+  private form!: HTMLFormElement;
+  private input!: HTMLInputElement;
+  private sort!: HTMLSelectElement;
+  private boxes: HTMLInputElement[] = [];
+  private view!: ResultsView;
+  /** Tag slug → label, as the index holds tags by label. */
+  private tagLabels = new Map<string, string>();
+  private state: SearchState = EMPTY_SEARCH_STATE;
+  private searchId = 0;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
+    const sort = this.querySelector<HTMLSelectElement>('select[name="sort"]');
+    const results = this.querySelector<HTMLElement>('[data-search-results]');
+    if (!form || !input || !sort || !results) return;
+    this.form = form;
+    this.input = input;
+    this.sort = sort;
+    this.boxes = [...this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    for (const box of this.boxes) {
+      if (box.name === 'tag') this.tagLabels.set(box.value, box.dataset['filterValue'] ?? box.value);
+    }
+    this.view = new ResultsView(results, {
+      clearFilters: () => this.commit({ ...this.state, difficulty: [], tag: [] }),
+      useSuggestion: (q) => {
+        this.input.value = q;
+        this.commit({ ...this.state, q });
+      },
+      hrefFor: (q) => searchHref(this.form.getAttribute('action') ?? '', { ...this.state, q }),
+    });
+
+    input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+    input.addEventListener('input', () => {
+      this.state = { ...this.state, q: normaliseQuery(input.value) };
+      history.replaceState(history.state, '', this.href(this.state));
+      void this.search(DEBOUNCE_MS);
+    });
+    form.addEventListener('change', (event) => {
+      if (event.target !== input) this.commit(this.readControls());
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.commit(this.readControls());
+    });
+    window.addEventListener('popstate', () => this.restore());
+
+    for (const control of [input, sort, ...this.querySelectorAll('fieldset')]) control.disabled = false;
+    this.restore();
+  }
+
+  private href(state: SearchState): string {
+    const query = serialiseSearchState(state);
+    return `${location.pathname}${query ? `?${query}` : ''}`;
+  }
+
+  private readControls(): SearchState {
+    const checked = (name: string) => this.boxes.filter((b) => b.name === name && b.checked).map((b) => b.value);
+    return {
+      q: normaliseQuery(this.input.value),
+      difficulty: checked('difficulty').filter(isDifficulty),
+      tag: checked('tag'),
+      sort: this.sort.value as SearchSort,
+    };
+  }
+
+  private showState(state: SearchState): void {
+    if (normaliseQuery(this.input.value) !== state.q) this.input.value = state.q;
+    for (const box of this.boxes) {
+      const chosen: readonly string[] = box.name === 'difficulty' ? state.difficulty : state.tag;
+      box.checked = chosen.includes(box.value);
+    }
+    this.sort.value = state.sort;
+  }
+
+  /** A deliberate change (filter, sort, Enter, suggestion): a new history entry, searched at once. */
+  private commit(state: SearchState): void {
+    if (location.search.slice(1) !== serialiseSearchState(state)) history.pushState(null, '', this.href(state));
+    this.state = state;
+    this.showState(state);
+    void this.search(0);
+  }
+
+  /** Load and back/forward: the URL is the truth. */
+  private restore(): void {
+    this.state = parseSearchState(location.search, this.tagLabels);
+    this.showState(this.state);
+    void this.search(0);
+  }
+
+  private filterSummary(state: SearchState): string {
+    if (!hasFilters(state)) return '';
+    const names = [
+      ...state.difficulty.map((level) => DIFFICULTY_LABELS[level]),
+      ...state.tag.map((slug) => this.tagLabels.get(slug) ?? slug),
+    ];
+    return `Filters on: ${names.join(', ')}`;
+  }
+
+  private showCounts(outcome: SearchOutcome | undefined): void {
+    for (const box of this.boxes) {
+      const count = box.parentElement?.querySelector('[data-count]');
+      if (!count) continue;
+      const group = box.name === 'tag' ? outcome?.counts?.tag : outcome?.counts?.difficulty;
+      const value = outcome ? (group?.[box.dataset['filterValue'] ?? ''] ?? 0) : Number(box.dataset['total']);
+      count.textContent = `(${value})`;
+    }
+  }
+
+  private async search(debounceMs: number): Promise<void> {
+    const id = ++this.searchId;
+    const state = this.state;
+    if (isEmptySearch(state)) {
+      this.showCounts(undefined);
+      this.view.message('');
+      return;
+    }
+    this.view.busy();
+    try {
+      const pagefind = await loadPagefind();
+      const outcome = await runSearch(pagefind, state, this.tagLabels, { facets: true, debounceMs });
+      if (!outcome || id !== this.searchId) return;
+      this.showCounts(outcome);
+      await this.view.render(outcome, this.filterSummary(state));
+    } catch {
+      if (id === this.searchId) this.view.message(UNAVAILABLE_MESSAGE);
+    }
+  }
+}
+
+if (!customElements.get('search-page')) customElements.define('search-page', SearchPage);

@@ -1,0 +1,188 @@
+/**
+ * Renders a search outcome into a SearchResults.astro block: the status line (a polite live
+ * region), the zero-result help and the results, each with its title, badge, reading time,
+ * tags, excerpt (matched words in <mark>) and up to three sub-results that link to headings.
+ * Shared by the search dialog and the search page; owns no state beyond what it shows.
+ */
+import { isDifficulty } from '~/lib/difficulty';
+import { formatMinutes, plural } from '~/lib/format';
+import { excerptParts, hasMarks } from '~/lib/search-excerpt';
+import { SEARCH_FIELDS } from '~/lib/search-state';
+import type { PagefindResultData, SearchOutcome } from './search-engine';
+
+export const MAX_SUB_RESULTS = 3;
+
+function fillExcerpt(target: Element, excerpt: string): void {
+  target.replaceChildren(
+    ...excerptParts(excerpt).map(({ text, marked }) => {
+      if (!marked) return document.createTextNode(text);
+      const mark = document.createElement('mark');
+      mark.textContent = text;
+      return mark;
+    }),
+  );
+}
+
+export interface ResultsActions {
+  /** Clear every filter (zero results with filters on). */
+  clearFilters?: () => void;
+  /** Search for the suggested query. */
+  useSuggestion: (q: string) => void;
+  /** The href of the search page for a query, for the suggestion link. */
+  hrefFor: (q: string) => string;
+}
+
+export class ResultsView {
+  readonly root: HTMLElement;
+  private readonly pageSize: number;
+  private readonly list: HTMLOListElement;
+  private readonly status: HTMLElement;
+  private readonly more: HTMLButtonElement;
+  private outcome: SearchOutcome | undefined;
+  private shown = 0;
+  private renderId = 0;
+
+  constructor(
+    root: HTMLElement,
+    private readonly actions: ResultsActions,
+  ) {
+    this.root = root;
+    this.pageSize = Number(root.dataset['pageSize']) || 10;
+    this.list = this.get<HTMLOListElement>('[data-list]');
+    this.status = this.get('[data-status]');
+    this.more = this.get<HTMLButtonElement>('[data-more]');
+    this.more.addEventListener('click', () => void this.showMore());
+    this.get('[data-clear-filters]').addEventListener('click', () => this.actions.clearFilters?.());
+    this.get('[data-suggestion-link]').addEventListener('click', (event) => {
+      event.preventDefault();
+      const q = (event.currentTarget as HTMLElement).dataset['q'];
+      if (q) this.actions.useSuggestion(q);
+    });
+  }
+
+  private get<T extends HTMLElement = HTMLElement>(selector: string): T {
+    const element = this.root.querySelector<T>(selector);
+    if (!element) throw new Error(`Search results: missing ${selector}`);
+    return element;
+  }
+
+  private clone(selector: string): DocumentFragment {
+    return this.get<HTMLTemplateElement>(selector).content.cloneNode(true) as DocumentFragment;
+  }
+
+  /** A message instead of results (before a search, while loading, on failure). */
+  message(text: string): void {
+    this.renderId += 1;
+    this.outcome = undefined;
+    this.status.textContent = text;
+    this.list.replaceChildren();
+    this.more.hidden = true;
+    this.get('[data-zero]').hidden = true;
+    this.root.removeAttribute('aria-busy');
+  }
+
+  busy(): void {
+    this.root.setAttribute('aria-busy', 'true');
+  }
+
+  /**
+   * Shows an outcome. `filterSummary` names the filters that are on ("Filters on: Beginner,
+   * Cloud"), shown with a way to clear them when nothing is found.
+   */
+  async render(outcome: SearchOutcome, filterSummary: string): Promise<void> {
+    const id = ++this.renderId;
+    this.outcome = outcome;
+    this.shown = 0;
+    const { results, state } = outcome;
+    const items = await this.itemsFor(0, this.pageSize);
+    if (id !== this.renderId) return;
+    this.list.replaceChildren(...items);
+    this.shown = items.length;
+    this.more.hidden = this.shown >= results.length;
+    const words = state.q ? ` for “${state.q}”` : '';
+    this.status.textContent = results.length > 0 ? `${plural(results.length, 'result')}${words}` : `No results${words}`;
+
+    const zero = results.length === 0;
+    this.get('[data-zero]').hidden = !zero;
+    const filters = this.get('[data-active-filters]');
+    filters.hidden = !zero || !filterSummary || !this.actions.clearFilters;
+    this.get('[data-filter-summary]').textContent =
+      filterSummary && outcome.unfiltered > 0 && state.q
+        ? `${filterSummary}. Without them, ${plural(outcome.unfiltered, 'guide')} match.`
+        : `${filterSummary}.`;
+    const suggestion = this.get('[data-suggestion]');
+    suggestion.hidden = !zero || !outcome.suggestion;
+    if (outcome.suggestion) {
+      const link = this.get<HTMLAnchorElement>('[data-suggestion-link]');
+      link.textContent = outcome.suggestion.q;
+      link.dataset['q'] = outcome.suggestion.q;
+      link.href = this.actions.hrefFor(outcome.suggestion.q);
+      this.get('[data-suggestion-count]').textContent = `(${plural(outcome.suggestion.total, 'result')})`;
+    }
+    this.root.removeAttribute('aria-busy');
+  }
+
+  private async showMore(): Promise<void> {
+    if (!this.outcome) return;
+    const id = this.renderId;
+    const first = this.shown;
+    const items = await this.itemsFor(first, first + this.pageSize);
+    if (id !== this.renderId) return;
+    this.list.append(...items);
+    this.shown += items.length;
+    this.more.hidden = this.shown >= this.outcome.results.length;
+    // Keyboard users continue from the first new result instead of the top of the page.
+    this.list.children[first]?.querySelector<HTMLAnchorElement>('[data-title]')?.focus();
+  }
+
+  private async itemsFor(from: number, to: number): Promise<DocumentFragment[]> {
+    const slice = this.outcome?.results.slice(from, to) ?? [];
+    const data = await Promise.all(slice.map((result) => result.data()));
+    return data.map((item) => this.item(item));
+  }
+
+  private item(data: PagefindResultData): DocumentFragment {
+    const item = this.clone('[data-result-template]');
+    const q = <T extends HTMLElement = HTMLElement>(selector: string) => item.querySelector<T>(selector);
+    const title = q<HTMLAnchorElement>('[data-title]');
+    if (title) {
+      title.href = data.url;
+      title.textContent = data.meta['title'] ?? data.url;
+    }
+    const level = data.meta[SEARCH_FIELDS.difficulty] ?? data.filters[SEARCH_FIELDS.difficulty]?.[0];
+    if (isDifficulty(level)) q('[data-badge]')?.replaceWith(this.clone(`[data-badge-template="${level}"]`));
+    const minutes = Number(data.meta[SEARCH_FIELDS.minutes]);
+    const minutesSlot = q('[data-minutes]');
+    if (minutesSlot) minutesSlot.textContent = minutes > 0 ? formatMinutes(minutes) : '';
+    const tags = data.filters[SEARCH_FIELDS.tag] ?? [];
+    const tagSlot = q('[data-tags]');
+    if (tagSlot) tagSlot.textContent = tags.length > 0 ? `Tags: ${tags.join(', ')}` : '';
+    // A match in the title or description alone gives an excerpt with nothing marked: the
+    // description then says more about the guide than its first lines do.
+    const description = data.meta[SEARCH_FIELDS.description];
+    const excerpt = q('[data-excerpt]');
+    if (excerpt) {
+      if (hasMarks(data.excerpt) || !description) fillExcerpt(excerpt, data.excerpt);
+      else excerpt.textContent = description;
+    }
+    const subs = data.sub_results.filter((sub) => sub.url !== data.url && sub.anchor).slice(0, MAX_SUB_RESULTS);
+    const subList = q('[data-subs]');
+    if (subList && subs.length > 0) {
+      subList.hidden = false;
+      subList.append(
+        ...subs.map((sub) => {
+          const entry = this.clone('[data-sub-template]');
+          const link = entry.querySelector<HTMLAnchorElement>('[data-sub-title]');
+          if (link) {
+            link.href = sub.url;
+            link.textContent = sub.title;
+          }
+          const subExcerpt = entry.querySelector('[data-sub-excerpt]');
+          if (subExcerpt) fillExcerpt(subExcerpt, sub.excerpt);
+          return entry;
+        }),
+      );
+    }
+    return item;
+  }
+}
