@@ -78,7 +78,8 @@ export function parseProps<Schema extends z.ZodType>(
   const where = `<${component}> on ${page}`;
   const raw = (props && typeof props === 'object' ? props : {}) as Record<string, unknown>;
   const messages = issuesToDiagnostics(result.error.issues, raw, where, () => ({ line: 0, column: 0 })).map(
-    (d) => `${where}: ${d.message}`,
+    // The shared formatter names an issue without a field after front matter; here it is the props.
+    (d) => `${where}: ${d.message.replace(/^\(front matter\): /, 'props: ')}`,
   );
   throw new Error(messages.join('\n'));
 }

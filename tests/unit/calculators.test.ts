@@ -34,6 +34,7 @@ import {
   trainingEmissions,
   trainingSteps,
 } from '~/lib/calculators/training-emissions';
+import { carbonTimelineProps, pageEstimatorProps, parseProps, trainingCalculatorProps } from '~/schemas/calculators';
 
 describe('number formats', () => {
   it('groups thousands, keeps at most two decimals and drops trailing zeros', () => {
@@ -280,5 +281,41 @@ describe('carbon-aware timeline', () => {
       ['start', 23],
       ['powerKw', 100_000],
     ]);
+  });
+});
+
+describe('calculator props', () => {
+  it('default to the worked examples', () => {
+    expect(trainingCalculatorProps.parse({})).toEqual({
+      id: 'training-calculator',
+      ...TRAINING_DEFAULTS,
+      region: 'world',
+      intensity: undefined,
+    });
+    expect(pageEstimatorProps.parse({})).toEqual({ id: 'page-estimator', ...PAGE_DEFAULTS });
+    expect(carbonTimelineProps.parse({})).toEqual({ id: 'carbon-timeline', ...WINDOW_DEFAULTS });
+  });
+
+  it('fail the build naming the component, the page, the prop, what was expected and what was found', () => {
+    expect(() =>
+      parseProps(
+        trainingCalculatorProps,
+        { accelerators: 0, region: 'mars', colour: 'red' },
+        'TrainingEmissionsCalculator',
+        '/guides/x/',
+      ),
+    ).toThrow(
+      [
+        '<TrainingEmissionsCalculator> on /guides/x/: accelerators: expected a whole number from 1 to 1,000,000, found number 0',
+        '<TrainingEmissionsCalculator> on /guides/x/: region: expected one of world, norway, sweden, france, brazil, canada, uk, eu, ireland, germany, usa, japan, singapore, australia, china, poland, india, found the string "mars"',
+        '<TrainingEmissionsCalculator> on /guides/x/: props: expected only known keys (not colour), found an object',
+      ].join('\n'),
+    );
+    expect(() => parseProps(carbonTimelineProps, { hours: 6, start: 20 }, 'CarbonAwareTimeline', '/g/')).toThrow(
+      '<CarbonAwareTimeline> on /g/: start: expected a start and a length that end by 24:00, found number 20',
+    );
+    expect(() => parseProps(pageEstimatorProps, { green: 'yes' }, 'PageEmissionsEstimator', '/g/')).toThrow(
+      'green: expected true or false, found the string "yes"',
+    );
   });
 });
