@@ -7,10 +7,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
+import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
 import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
+import securityHeaders from './src/integrations/security-headers';
 import { markdownOptions } from './src/markdown/options';
+import { cspConfig } from './src/lib/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
 
 // BASE_PATH=/docs/ SITE_URL=https://example.org npm run build gives a site that works under /docs/.
@@ -32,6 +35,8 @@ export default defineConfig({
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy in every page (src/lib/security-policy.ts).
+  security: { csp: cspConfig() },
   // One stylesheet for the whole site: cached after the first page, instead of a file per component.
   vite: { build: { cssCodeSplit: false } },
   markdown: {
@@ -46,10 +51,14 @@ export default defineConfig({
     buildClock(),
     contentGuard(),
     renderCache(),
+    codeColours(),
     mdx(),
     sitemap(),
     // Indexes the built pages for search; before atomicOutput so a failed index fails the build.
     pagefindIndex(),
+    // Moves each page's CSP <meta> first and adds the policy to _headers; after every integration
+    // that writes pages.
+    securityHeaders(),
     // Keep last: it publishes the finished build.
     atomicOutput(),
   ],

@@ -76,8 +76,10 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
   const limits = options.limits ?? INPUT_LIMITS;
   const bodyLine = options.bodyLine ?? 1;
   const diagnostics: Diagnostic[] = [];
-  const report = (line: number, column: number, rule: string, message: string) =>
-    diagnostics.push({ file: options.file, line, column, severity: 'error', rule, message });
+  // One rule id for every limit (the content check skips the analysis of such a guide); the
+  // message names the limit: "nesting: …", "size: …", "line length: …", "headings: …".
+  const report = (line: number, column: number, message: string) =>
+    diagnostics.push({ file: options.file, line, column, severity: 'error', rule: 'input-limit', message });
 
   const lines = source.split('\n');
   let bytes = 0;
@@ -191,8 +193,7 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
         nestingReported = true;
         report(
           lineNo,
-          pos,
-          'nesting',
+          start + 1,
           `nesting: expected lists and blockquotes at most ${limits.nesting} levels deep, found ${stack.length} levels on this line`,
         );
         break;
@@ -227,7 +228,6 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
       report(
         lineNo,
         1,
-        'headings',
         `headings: expected at most ${formatCount(limits.headings)} headings, found heading number ${formatCount(headings)} here`,
       );
     }
@@ -244,7 +244,6 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
     report(
       Math.min(line, lines.length),
       1,
-      'size',
       `size: expected a guide of at most ${formatBytes(limits.bytes)} (${limits.bytes / 1024} KB), found ${formatBytes(bytes)}; it passes the limit on this line`,
     );
   }
@@ -252,7 +251,6 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
     report(
       firstLongLine,
       limits.lineLength + 1,
-      'line-length',
       `line length: expected lines of at most ${formatCount(limits.lineLength)} characters, found one of ${formatCount(firstLongLength)}${longLines > 1 ? ` (the first of ${formatCount(longLines)} such lines)` : ''}`,
     );
   }

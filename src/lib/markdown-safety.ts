@@ -38,13 +38,14 @@ function snippet(html: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-export function needsSafetyParse(body: string): boolean {
+/** Whether `body` may hold what the check reports; in MDX tags are JSX, so only links count. */
+export function needsSafetyParse(body: string, mdx = false): boolean {
   const prose = body.replace(FENCED_CODE, '').replace(CODE_SPAN, '');
-  return MAYBE_HTML.test(prose) || MAYBE_REFUSED_URL.test(prose);
+  return (!mdx && MAYBE_HTML.test(prose)) || MAYBE_REFUSED_URL.test(prose);
 }
 
 export function checkBodySafety(body: string, options: BodySafetyOptions): Diagnostic[] {
-  if (!needsSafetyParse(body)) return [];
+  if (!needsSafetyParse(body, options.mdx)) return [];
   const diagnostics: Diagnostic[] = [];
   const at = (node: Nodes) => ({
     file: options.file,
@@ -62,15 +63,23 @@ export function checkBodySafety(body: string, options: BodySafetyOptions): Diagn
       });
     }
     if (node.type === 'html' && !options.mdx && node.value.trim() !== '') {
-      diagnostics.push({
-        ...at(node),
-        severity: 'warning',
-        rule: 'raw-html',
-        message: `raw HTML: \`${snippet(node.value)}\` is left out of the page; .md guides publish no HTML (write the guide as .mdx and use a component from src/components/mdx/)`,
-      });
+      const where = at(node);
+      const line = htmlByLine.get(where.line);
+      if (line) line.tags.push(snippet(node.value));
+      else htmlByLine.set(where.line, { ...where, tags: [snippet(node.value)] });
     }
     if ('children' in node) for (const child of node.children) walk(child);
   };
+  const htmlByLine = new Map<number, { file: string; line: number; column: number; tags: string[] }>();
   walk(parseMarkdown(body));
-  return diagnostics;
+  // One warning a line, however many tags it holds.
+  for (const { tags, ...where } of htmlByLine.values()) {
+    diagnostics.push({
+      ...where,
+      severity: 'warning',
+      rule: 'raw-html',
+      message: `raw HTML: ${tags.map((t) => `\`${t}\``).join(', ')} ${tags.length === 1 ? 'is' : 'are'} left out of the page; .md guides publish no HTML (write the guide as .mdx and use a component from src/components/mdx/)`,
+    });
+  }
+  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -4,6 +4,7 @@
  */
 import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import rehypeCodeClasses from './rehype-code-classes';
 import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
@@ -13,7 +14,7 @@ export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
   smartypants: true,
   remarkPlugins: [remarkGfm, remarkCallouts],
-  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeGuideHtml],
+  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeCodeClasses, rehypeGuideHtml],
   remarkRehype: {
     footnoteLabel: 'Sources and notes',
     // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).

@@ -13,7 +13,7 @@
  * The content checks (src/lib/markdown-safety.ts) report the same problems with file and line
  * before the build, and refuse the URLs outright; this plugin is the guarantee behind them.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
 import { isAllowedUrl, isExternalUrl } from './url-policy';
 
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'poster', 'cite', 'xLinkHref'];
@@ -24,75 +24,75 @@ interface MdxJsxAttribute {
   name?: string;
   value?: unknown;
 }
-interface MdxJsxElement {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: MdxJsxAttribute[];
-  children: RootContent[];
+
+/** Any node of the tree: hast elements, text, `raw`, MDX JSX. Typed loosely on purpose, since
+ * which node types exist depends on the pipeline (Markdown or MDX). */
+interface AnyNode {
+  type: string;
+  tagName?: string;
+  properties?: Element['properties'];
+  name?: string | null;
+  attributes?: MdxJsxAttribute[];
+  children?: AnyNode[];
 }
 
-function isMdxJsx(node: { type: string }): node is MdxJsxElement {
-  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
-}
-
-function addRel(node: Element): void {
-  const current = node.properties['rel'];
-  const rel = new Set(
+function addRel(properties: Element['properties']): void {
+  const current: unknown = properties['rel'];
+  const rel = new Set<string>(
     Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(/\s+/) : [],
   );
   rel.add('noopener');
   rel.add('noreferrer');
-  node.properties['rel'] = [...rel].filter(Boolean);
+  properties['rel'] = [...rel].filter(Boolean);
 }
 
-/** What replaces `node` in its parent: itself, its children (a link that lost its URL) or nothing. */
-function clean(node: RootContent): RootContent[] {
-  if ((node as { type: string }).type === 'raw') return [];
-  if (node.type === 'element') {
-    for (const key of Object.keys(node.properties)) {
-      if (/^on/i.test(key)) delete node.properties[key];
-    }
-    for (const key of URL_PROPERTIES) {
-      const value = node.properties[key];
-      if (typeof value === 'string' && !isAllowedUrl(value)) {
-        if (node.tagName === 'a') return cleanChildren(node.children) as RootContent[];
-        if (node.tagName === 'img') return [];
-        delete node.properties[key];
-      }
-    }
-    if (node.tagName === 'a' && typeof node.properties['href'] === 'string' && isExternalUrl(node.properties['href'])) {
-      addRel(node);
-    }
-    node.children = cleanChildren(node.children);
-    return [node];
+function cleanElement(node: AnyNode, properties: Element['properties']): AnyNode[] {
+  for (const key of Object.keys(properties)) {
+    if (/^on/i.test(key)) delete properties[key];
   }
-  if (isMdxJsx(node)) {
-    const intrinsic = typeof node.name === 'string' && /^[a-z]/.test(node.name);
-    if (intrinsic) {
-      if (node.name === 'script') return [];
-      node.attributes = node.attributes.filter((attr) => {
-        if (attr.type !== 'mdxJsxAttribute' || typeof attr.name !== 'string') return true;
-        if (/^on/i.test(attr.name)) return false;
-        return !(
-          URL_ATTRIBUTES.has(attr.name.toLowerCase()) &&
-          typeof attr.value === 'string' &&
-          !isAllowedUrl(attr.value)
-        );
-      });
+  for (const key of URL_PROPERTIES) {
+    const value = properties[key];
+    if (typeof value === 'string' && !isAllowedUrl(value)) {
+      if (node.tagName === 'a') return cleanChildren(node.children ?? []);
+      if (node.tagName === 'img') return [];
+      delete properties[key];
     }
-    node.children = cleanChildren(node.children as ElementContent[]) as RootContent[];
-    return [node as unknown as RootContent];
   }
-  if ('children' in node) node.children = cleanChildren(node.children as ElementContent[]);
+  const href = properties['href'];
+  if (node.tagName === 'a' && typeof href === 'string' && isExternalUrl(href)) addRel(properties);
   return [node];
 }
 
-function cleanChildren<T extends RootContent>(children: T[]): T[] {
-  return children.flatMap((child) => clean(child) as T[]);
+function cleanJsx(node: AnyNode): AnyNode[] {
+  const intrinsic = typeof node.name === 'string' && /^[a-z]/.test(node.name);
+  if (!intrinsic) return [node];
+  if (node.name === 'script') return [];
+  node.attributes = (node.attributes ?? []).filter((attr) => {
+    if (attr.type !== 'mdxJsxAttribute' || typeof attr.name !== 'string') return true;
+    if (/^on/i.test(attr.name)) return false;
+    const refused = typeof attr.value === 'string' && !isAllowedUrl(attr.value);
+    return !(URL_ATTRIBUTES.has(attr.name.toLowerCase()) && refused);
+  });
+  return [node];
+}
+
+/** What replaces `node` in its parent: itself, its children (a link that lost its URL) or nothing. */
+function clean(node: AnyNode): AnyNode[] {
+  if (node.type === 'raw') return [];
+  let kept: AnyNode[] = [node];
+  if (node.type === 'element' && node.properties) kept = cleanElement(node, node.properties);
+  else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') kept = cleanJsx(node);
+  if (kept.length === 1 && kept[0] === node && node.children) node.children = cleanChildren(node.children);
+  return kept;
+}
+
+function cleanChildren(children: AnyNode[]): AnyNode[] {
+  return children.flatMap(clean);
 }
 
 export default function rehypeSafeHtml() {
   return (tree: Root) => {
-    tree.children = cleanChildren(tree.children);
+    const root = tree as unknown as AnyNode;
+    root.children = cleanChildren(root.children ?? []);
   };
 }

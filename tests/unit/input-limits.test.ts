@@ -9,15 +9,18 @@ import { parseMarkdown } from '~/lib/markdown-text';
 const FRONT = '---\ntitle: Deep\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: x\n---\n';
 const BODY_LINE = FRONT.split('\n').length; // the body starts on the line after the closing ---
 
+/** The limit a diagnostic names: `nesting`, `size`, `line-length` or `headings`. */
+const limitOf = (message: string) => (message.split(':')[0] ?? '').replace(' ', '-');
+
 function rules(source: string, limits = INPUT_LIMITS) {
-  return checkInputLimits(source, { file: 'g.md', limits }).map((d) => `${d.rule}@${d.line}`);
+  return checkInputLimits(source, { file: 'g.md', limits }).map((d) => `${limitOf(d.message)}@${d.line}`);
 }
 
 /** The nesting the scan sees: the smallest limit that does not refuse the text. */
 function scannedDepth(markdown: string): number {
   for (let limit = 0; limit < 40; limit++) {
     const found = checkInputLimits(markdown, { file: 'x.md', limits: { ...INPUT_LIMITS, nesting: limit } });
-    if (!found.some((d) => d.rule === 'nesting')) return limit;
+    if (!found.some((d) => limitOf(d.message) === 'nesting')) return limit;
   }
   return Infinity;
 }
@@ -50,7 +53,13 @@ describe('nesting', () => {
   it('names the line where the limit is passed, counting front matter lines', () => {
     const found = checkInputLimits(FRONT + indentedList(30), { file: 'content/guides/deep.md', bodyLine: BODY_LINE });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: 'content/guides/deep.md', line: BODY_LINE + 20, rule: 'nesting' });
+    expect(found[0]).toMatchObject({
+      file: 'content/guides/deep.md',
+      line: BODY_LINE + 20,
+      column: 41,
+      severity: 'error',
+      rule: 'input-limit',
+    });
     expect(found[0]?.message).toBe(
       'nesting: expected lists and blockquotes at most 20 levels deep, found 21 levels on this line',
     );
@@ -87,7 +96,7 @@ describe('size, line length and headings', () => {
     const line = `${'word '.repeat(199)}word\n`; // 1,000 bytes
     expect(rules(line.repeat(524))).toEqual([]);
     const found = checkInputLimits(line.repeat(600), { file: 'big.md' });
-    expect(found.map((d) => d.rule)).toEqual(['size']);
+    expect(found.map((d) => limitOf(d.message))).toEqual(['size']);
     expect(found[0]?.line).toBe(525);
     expect(found[0]?.message).toBe(
       'size: expected a guide of at most 524,288 bytes (512 KB), found 600,000 bytes; it passes the limit on this line',
@@ -105,7 +114,7 @@ describe('size, line length and headings', () => {
       expect.objectContaining({
         line: 2,
         column: 10_001,
-        rule: 'line-length',
+        rule: 'input-limit',
         message:
           'line length: expected lines of at most 10,000 characters, found one of 10,001 (the first of 2 such lines)',
       }),
@@ -137,7 +146,7 @@ describe('pathological input is refused fast, before any parser sees it', () => 
     const { diagnostics } = checkGuideSource('deep.md', 'content/guides/deep.md', source);
     const elapsed = performance.now() - started;
     // The indented ones are megabytes long, so they break the size limit as well.
-    expect(diagnostics.map((d) => d.rule)).toContain('nesting');
+    expect(diagnostics.map((d) => limitOf(d.message))).toContain('nesting');
     expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
     expect(elapsed).toBeLessThan(100);
   });
@@ -147,6 +156,6 @@ describe('pathological input is refused fast, before any parser sees it', () => 
     const started = performance.now();
     const { diagnostics } = checkGuideSource('huge.md', 'content/guides/huge.md', source);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(diagnostics.map((d) => d.rule).sort()).toEqual(['line-length', 'size']);
+    expect(diagnostics.map((d) => limitOf(d.message)).sort()).toEqual(['line-length', 'size']);
   });
 });

@@ -68,7 +68,9 @@ describe('code blocks', () => {
     expect(html).toContain(
       '<copy-code><button type="button" class="copy-button" disabled aria-label="Copy Python code">Copy</button></copy-code>',
     );
-    expect(html).toMatch(/--shiki-light:#[0-9a-fA-F]{6};--shiki-dark:#[0-9a-fA-F]{6}/);
+    // Colours are classes (src/markdown/code-classes.ts): no inline style for the CSP to block.
+    expect(html).toMatch(/<span class="sl-[0-9a-f]{6} sd-[0-9a-f]{6}">print<\/span>/);
+    expect(html).not.toContain('style=');
   });
   it('names languages readably', () => {
     expect(languageName('ts')).toBe('TypeScript');
@@ -85,7 +87,7 @@ describe('GitHub-flavoured Markdown', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="done">');
     expect(html).toContain('<del>old</del>');
-    expect(html).toContain('<a href="https://example.org">https://example.org</a>');
+    expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer">https://example.org</a>');
     expect(html).toContain('<h2 id="footnote-label">Sources and notes</h2>');
     expect(html.match(/<del>/g)).toHaveLength(1);
   });
