@@ -178,7 +178,8 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       const point =
         place && 'start' in place && place.start ? place.start : (place as { line?: number; column?: number });
       parseError = {
-        message: (error as Error).message.split('\n')[0] ?? String(error),
+        // The parser's own positions are body-relative; the diagnostic carries file positions.
+        message: ((error as Error).message.split('\n')[0] ?? String(error)).replace(/ \(\d+:\d+(?:-\d+:\d+)?\)$/, ''),
         line: (point?.line ?? 1) + options.bodyLine - 1,
         column: point?.column ?? 1,
       };
