@@ -2,19 +2,22 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guidesDir } from './lib/guide-files';
 import { guideSlug } from './lib/slug';
-import { failOnRenderErrors } from './lib/strict-loader';
+import { failOnRenderErrors, reportCacheUse } from './lib/strict-loader';
 import { guideSchema } from './schemas/guide';
 
 const guides = defineCollection({
-  // A guide that fails to render fails the build instead of publishing an empty page.
+  // A guide that fails to render fails the build instead of publishing an empty page; each sync
+  // says how many guides it took from the content cache.
   loader: failOnRenderErrors(
-    glob({
-      // Files and folders starting with `_` are notes and partials, never guides.
-      pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
-      base: guidesDir(),
-      // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
-      generateId: ({ entry, data }) => guideSlug(entry, data),
-    }),
+    reportCacheUse(
+      glob({
+        // Files and folders starting with `_` are notes and partials, never guides.
+        pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
+        base: guidesDir(),
+        // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
+        generateId: ({ entry, data }) => guideSlug(entry, data),
+      }),
+    ),
   ),
   schema: guideSchema,
 });

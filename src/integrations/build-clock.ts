@@ -53,7 +53,13 @@ function timeHooks(integrations: readonly AstroIntegration[], record: HookTiming
 
 export default function buildClock(): AstroIntegration {
   let watchdog: Watchdog | undefined;
-  const phase = (description: string) => watchdog?.phase(description);
+  let record: HookTiming[] | undefined;
+  /** This integration runs first in every hook, so its own hooks mark where each build step starts. */
+  const phase = (hook: string, description: string) => {
+    const now = performance.now();
+    record?.push({ integration: 'greenpath:build-clock', hook, start: now, end: now });
+    watchdog?.phase(description);
+  };
   return {
     name: 'greenpath:build-clock',
     hooks: {
@@ -61,13 +67,13 @@ export default function buildClock(): AstroIntegration {
         if (command !== 'build') return;
         const timingsFile = process.env[TIMINGS_ENV];
         if (timingsFile) {
-          const record: HookTiming[] = [];
+          const hooks: HookTiming[] = (record = []);
           timeHooks(
             config.integrations.filter((i) => i.name !== 'greenpath:build-clock'),
-            record,
+            hooks,
           );
           process.on('exit', (exitCode) => {
-            const timings: BuildTimings = { hooks: record, exit: performance.now(), exitCode };
+            const timings: BuildTimings = { hooks, exit: performance.now(), exitCode };
             writeFileSync(timingsFile, JSON.stringify(timings, null, 2));
           });
         }
@@ -80,10 +86,11 @@ export default function buildClock(): AstroIntegration {
           phase: 'checking the guides and setting up',
         });
       },
-      'astro:config:done': () => phase('syncing content: reading and rendering the Markdown guides'),
-      'astro:build:start': () => phase('bundling the site'),
-      'astro:build:ssr': () => phase('rendering pages'),
-      'astro:build:generated': () => phase('writing the search index and publishing'),
+      'astro:config:done': () =>
+        phase('astro:config:done', 'syncing content: reading and rendering the Markdown guides'),
+      'astro:build:start': () => phase('astro:build:start', 'bundling the site and rendering its pages'),
+      'astro:build:generated': () => phase('astro:build:generated', 'writing the search index and publishing'),
+      'astro:build:done': () => phase('astro:build:done', 'writing the search index and publishing'),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { failOnRenderErrors, RenderError } from '~/lib/strict-loader';
+import { failOnRenderErrors, RenderError, reportCacheUse } from '~/lib/strict-loader';
 
 interface Entry {
   id: string;
@@ -97,5 +97,32 @@ describe('failOnRenderErrors', () => {
     const { context, errors } = fakeContext([], true);
     await expect(failOnRenderErrors(globLike).load(context)).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('reportCacheUse', () => {
+  it('counts the guides a sync rendered again and those it kept from the content cache', async () => {
+    const infos: string[] = [];
+    const { context } = fakeContext([
+      { id: 'same', filePath: 'guides/same.md', rendered: { html: '' } },
+      { id: 'edited', filePath: 'guides/edited.md', rendered: { html: '' } },
+    ]);
+    (context.logger as unknown as { info: (m: string) => void }).info = (m) => infos.push(m);
+    const editsOne: Loader = {
+      name: 'edits-one',
+      load: async ({ store }) => {
+        store.set({ id: 'edited', data: {}, filePath: 'guides/edited.md', rendered: { html: '<p>new</p>' } });
+      },
+    };
+    await reportCacheUse(editsOne).load(context);
+    expect(infos).toEqual(['1 guide changed since the last build, 1 taken from the content cache']);
+  });
+
+  it('says when there was no cache at all', async () => {
+    const infos: string[] = [];
+    const { context } = fakeContext([]);
+    (context.logger as unknown as { info: (m: string) => void }).info = (m) => infos.push(m);
+    await reportCacheUse(globLike).load(context);
+    expect(infos).toEqual(['3 guides read and rendered (no content cache)']);
   });
 });

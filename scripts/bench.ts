@@ -1,0 +1,474 @@
+/**
+ * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse]`
+ *
+ * Builds N synthetic guides (scripts/lib/generate-guides.ts) with the real `astro build`, cold
+ * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
+ * and reports the median of each figure: wall and CPU time split into phases (from the
+ * build-clock integration's hook timings), peak memory, pages, output sizes, the weight of a
+ * guide page and of /guides/, filter and search timings in headless Chromium, and Lighthouse's
+ * performance score. Prints a summary and writes everything to bench-results/bench-<N>.json.
+ *
+ * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BuildTimings } from '../src/integrations/build-clock';
+import { TIMINGS_ENV } from '../src/integrations/build-clock';
+import { buildPhases, type BuildPhases } from './lib/bench-phases';
+import { medianOf } from './lib/bench-stats';
+import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
+import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
+import { sampleTreeRss } from './lib/process-memory';
+import { browserTimings, type BrowserTimings } from './lib/bench-browser';
+import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TARGETS = { coldSeconds: 45, warmSeconds: 15, peakMemoryGB: 2 };
+
+const { values } = parseArgs({
+  options: {
+    guides: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '1' },
+    seed: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
+  },
+});
+
+function wholeNumber(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name}: expected a whole number from 1, found "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+const guideCount = wholeNumber('guides', values.guides);
+const runs = wholeNumber('runs', values.runs);
+const seed = values.seed === undefined ? undefined : Number(values.seed);
+
+const work = path.join(ROOT, '.greenpath/bench', String(guideCount));
+const guidesDir = path.join(work, 'guides');
+const outDir = path.join(work, 'dist');
+// Must match astro.config.ts: each OUT_DIR has its own cache folder. Checked after the first build.
+const cacheDir = path.join(ROOT, '.greenpath/cache', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+const stagingDir = path.join(
+  ROOT,
+  '.greenpath',
+  `staging-${path.basename(outDir)}-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// One build
+
+interface BuildRun {
+  kind: 'cold' | 'warm';
+  exitCode: number;
+  wallMs: number;
+  /** User + system CPU time of the build and its children (from /usr/bin/time), when available. */
+  cpuMs: number | undefined;
+  /** Largest resident set of the whole process tree, sampled every 100 ms. */
+  peakTreeRssMB: number;
+  /** Largest resident set of one process, as the kernel counted it (from /usr/bin/time). */
+  maxProcessRssMB: number | undefined;
+  phases: BuildPhases | undefined;
+  /** Astro's own timer (ASTRO_TIMER_PATH): its content layer sync, bundling and generation. */
+  astroTimer: Record<string, number>;
+  /** Lines that say Astro dropped its content cache. */
+  cacheDropped: string[];
+  output: string;
+}
+
+const TIME = '/usr/bin/time';
+const CACHE_COUNT = /(\d+) guides? changed since the last build, (\d+) taken from the content cache/;
+const CACHE_DROPPED =
+  /Clearing content store|Astro config changed|Content config changed|Astro version changed|cleared the content cache/;
+
+function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['NODE_ENV', 'BASE_URL', 'BASE_PATH', 'SITE_URL']) delete env[key];
+  return {
+    ...env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    GUIDES_DIR: path.relative(ROOT, guidesDir),
+    OUT_DIR: outDir,
+    [TIMINGS_ENV]: timingsFile,
+    ASTRO_TIMER_PATH: timerFile,
+  };
+}
+
+async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
+  const timingsFile = path.join(work, `timings-${kind}.json`);
+  const timerFile = path.join(work, `astro-timer-${kind}.json`);
+  const timeFile = path.join(work, `time-${kind}.txt`);
+  await rm(timingsFile, { force: true });
+  await rm(timerFile, { force: true });
+  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const hasTime = existsSync(TIME);
+  const [command, args] = hasTime
+    ? [TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...astro]]
+    : [process.execPath, astro];
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: buildEnv(timingsFile, timerFile),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sampler = sampleTreeRss(child.pid ?? 0, 100);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const wallMs = performance.now() - started;
+  const peakTreeRss = sampler.stop();
+
+  let cpuMs: number | undefined;
+  let maxProcessRssMB: number | undefined;
+  if (hasTime && existsSync(timeFile)) {
+    const last = (await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '';
+    const [kb, user, sys] = last.split(/\s+/).map(Number);
+    if (kb !== undefined && Number.isFinite(kb)) maxProcessRssMB = Math.round(kb / 1024);
+    if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) cpuMs = Math.round((user + sys) * 1000);
+  }
+  const timings = existsSync(timingsFile)
+    ? (JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings)
+    : undefined;
+  const timer = existsSync(timerFile)
+    ? (JSON.parse(await readFile(timerFile, 'utf8')) as Record<string, { elapsedTime: number }>)
+    : {};
+  const astroTimer = Object.fromEntries(Object.entries(timer).map(([k, v]) => [k, Math.round(v.elapsedTime)]));
+  return {
+    kind,
+    exitCode,
+    wallMs: Math.round(wallMs),
+    cpuMs,
+    peakTreeRssMB: Math.round(peakTreeRss / 1024 / 1024),
+    maxProcessRssMB,
+    phases: timings ? buildPhases(timings, astroTimer) : undefined,
+    astroTimer,
+    cacheDropped: output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
+    output,
+  };
+}
+
+function failIfBroken(run: BuildRun): void {
+  if (run.exitCode === 0) return;
+  console.error(run.output.split('\n').slice(-40).join('\n'));
+  console.error(`\nThe ${run.kind} build failed (exit ${run.exitCode}); the benchmark stops here.`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built site
+
+async function filesBelow(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function bytesBelow(dir: string): Promise<number> {
+  let total = 0;
+  for (const file of await filesBelow(dir)) total += (await stat(file)).size;
+  return total;
+}
+
+interface OutputFigures {
+  pages: number;
+  distBytes: number;
+  searchIndexBytes: number;
+  searchIndex: string;
+  guideHtml: {
+    count: number;
+    meanBytes: number;
+    meanGzipBytes: number;
+    largest: { page: string; bytes: number; gzipBytes: number };
+  };
+  guidePage: PageFigures;
+  guidesIndex: PageFigures;
+}
+
+interface PageFigures {
+  page: string;
+  jsBytes: number;
+  jsGzipBytes: number;
+  cssBytes: number;
+  cssGzipBytes: number;
+  htmlGzipBytes: number;
+  totalGzipBytes: number;
+}
+
+function pageFigures(weight: PageWeight): PageFigures {
+  return {
+    page: weight.page,
+    jsBytes: weight.js.bytes,
+    jsGzipBytes: weight.js.gzipBytes,
+    cssBytes: weight.css.bytes,
+    cssGzipBytes: weight.css.gzipBytes,
+    htmlGzipBytes: weight.html.gzipBytes,
+    totalGzipBytes: weight.total.gzipBytes,
+  };
+}
+
+async function measureOutput(): Promise<OutputFigures> {
+  const files = await filesBelow(outDir);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  let distBytes = 0;
+  for (const file of files) distBytes += (await stat(file)).size;
+  const pagefindDir = path.join(outDir, 'pagefind');
+  const searchIndexBytes = await bytesBelow(pagefindDir);
+
+  const guideFiles = files.filter((f) => /[\\/]guides[\\/][^\\/]+[\\/]index\.html$/.test(f));
+  let sum = 0;
+  let sumGzip = 0;
+  let largest = { page: '', bytes: 0, gzipBytes: 0 };
+  for (const file of guideFiles) {
+    const html = await readFile(file);
+    const gz = gzipSize(html);
+    sum += html.length;
+    sumGzip += gz;
+    if (html.length > largest.bytes) {
+      largest = { page: `/${path.relative(outDir, path.dirname(file))}/`, bytes: html.length, gzipBytes: gz };
+    }
+  }
+  return {
+    pages,
+    distBytes,
+    searchIndexBytes,
+    searchIndex: existsSync(pagefindDir) ? 'pagefind/' : 'not indexed (no pagefind/ in the output)',
+    guideHtml: {
+      count: guideFiles.length,
+      meanBytes: Math.round(sum / Math.max(1, guideFiles.length)),
+      meanGzipBytes: Math.round(sumGzip / Math.max(1, guideFiles.length)),
+      largest,
+    },
+    guidePage: pageFigures(await measurePage(outDir, largest.page || '/')),
+    guidesIndex: pageFigures(await measurePage(outDir, '/guides/')),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Medians and the report
+
+const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function summariseRun(run: BuildRun) {
+  const { output: _output, ...rest } = run;
+  return rest;
+}
+
+async function editOneGuide(guides: readonly GeneratedGuide[], runIndex: number): Promise<string> {
+  const target = guides.find((g) => !g.draft && g.fileName.endsWith('.md'));
+  if (!target) throw new Error('No published Markdown guide to edit for the warm build');
+  const file = path.join(guidesDir, target.fileName);
+  await writeFile(file, `${target.source}\nThis paragraph was added for warm rebuild ${runIndex + 1}.\n`);
+  return target.fileName;
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  console.log(`Generating ${guideCount} guides…`);
+  const guides = generateGuides(seed === undefined ? { count: guideCount } : { count: guideCount, seed });
+  await mkdir(work, { recursive: true });
+
+  const cold: BuildRun[] = [];
+  const warm: BuildRun[] = [];
+  const cacheEvidence: {
+    storeBytesBefore: number;
+    dropped: string[];
+    /** The content loader's own count (src/lib/strict-loader.ts): guides rendered again and guides reused. */
+    changed: number | undefined;
+    reused: number | undefined;
+    syncRatio: number | undefined;
+  }[] = [];
+  let edited = '';
+  for (let i = 0; i < runs; i++) {
+    await writeGuides(guidesDir, guides);
+    await rm(outDir, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+    await rm(stagingDir, { recursive: true, force: true });
+    console.log(`Run ${i + 1}/${runs}: cold build…`);
+    const c = await runBuild('cold');
+    failIfBroken(c);
+    if (!existsSync(cacheDir)) {
+      throw new Error(`The build's cache folder is not ${cacheDir}: scripts/bench.ts and astro.config.ts disagree`);
+    }
+    cold.push(c);
+    console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB`);
+
+    edited = await editOneGuide(guides, i);
+    const store = path.join(cacheDir, 'data-store.json');
+    const storeBytesBefore = existsSync(store) ? (await stat(store)).size : 0;
+    console.log(`Run ${i + 1}/${runs}: warm build (${edited} edited)…`);
+    const w = await runBuild('warm');
+    failIfBroken(w);
+    warm.push(w);
+    const syncRatio =
+      w.phases && c.phases ? Math.round((w.phases.contentSyncMs / c.phases.contentSyncMs) * 100) / 100 : undefined;
+    const count = CACHE_COUNT.exec(w.output);
+    cacheEvidence.push({
+      storeBytesBefore,
+      dropped: w.cacheDropped,
+      changed: count ? Number(count[1]) : undefined,
+      reused: count ? Number(count[2]) : undefined,
+      syncRatio,
+    });
+    console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB`);
+  }
+  // Reused: the store was there, nothing said it was dropped, and only the edited guide was rendered again.
+  const cacheReused = cacheEvidence.every(
+    (e) => e.storeBytesBefore > 0 && e.dropped.length === 0 && e.changed === 1 && e.reused === guides.length - 1,
+  );
+
+  console.log('Measuring the output…');
+  const output = await measureOutput();
+
+  let browser: BrowserTimings | { available: false; reason: string } = {
+    available: false,
+    reason: 'skipped (--no-browser)',
+  };
+  if (!values['no-browser']) {
+    console.log('Timing the filter and search in Chromium…');
+    browser = await browserTimings(outDir);
+  }
+  let lighthouse: LighthouseSummary | { available: false; reason: string } = {
+    available: false,
+    reason: 'skipped (--no-lighthouse)',
+  };
+  if (!values['no-lighthouse']) {
+    console.log('Running Lighthouse (performance, mobile)…');
+    lighthouse = await runLighthouse({
+      siteDir: outDir,
+      pages: [
+        { name: 'guide', path: output.guidePage.page },
+        { name: 'guides', path: '/guides/' },
+      ],
+      categories: ['performance'],
+      reportDir: path.join(ROOT, 'lighthouse-reports', `bench-${guideCount}`),
+    }).catch((error: unknown) => ({ available: false as const, reason: String(error) }));
+  }
+
+  const coldMedian = medianOf(cold.map(summariseRun));
+  const warmMedian = medianOf(warm.map(summariseRun));
+  const peakBytes =
+    Math.max(...[...cold, ...warm].map((r) => Math.max(r.peakTreeRssMB, r.maxProcessRssMB ?? 0))) * 1024 * 1024;
+  const result = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}`,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      loadAverageBefore: loadBefore.map((n) => Math.round(n * 100) / 100),
+      loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    },
+    library: {
+      guides: guides.length,
+      published: guides.filter((g) => !g.draft).length,
+      mdx: guides.filter((g) => g.fileName.endsWith('.mdx')).length,
+      sourceBytes: guides.reduce((sum, g) => sum + Buffer.byteLength(g.source), 0),
+    },
+    cold: coldMedian,
+    warm: { ...warmMedian, edited, cacheReused, cacheEvidence },
+    peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
+    output,
+    browser,
+    lighthouse,
+    targets: {
+      ...TARGETS,
+      coldMet: coldMedian.wallMs <= TARGETS.coldSeconds * 1000,
+      warmMet: warmMedian.wallMs <= TARGETS.warmSeconds * 1000,
+      memoryMet: peakBytes <= TARGETS.peakMemoryGB * 1024 ** 3,
+    },
+    runs: { cold: cold.map(summariseRun), warm: warm.map(summariseRun) },
+  };
+
+  const resultsDir = path.join(ROOT, 'bench-results');
+  await mkdir(resultsDir, { recursive: true });
+  const resultFile = path.join(resultsDir, `bench-${guideCount}.json`);
+  await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+
+  const p = (run: typeof coldMedian) => run.phases;
+  const line = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
+  console.log(
+    `\n${guideCount} guides, median of ${runs} run${runs === 1 ? '' : 's'} (load average before: ${loadBefore[0]?.toFixed(2)})`,
+  );
+  for (const [label, run] of [
+    ['cold', coldMedian],
+    ['warm', warmMedian],
+  ] as const) {
+    line(`${label} build wall time`, `${seconds(run.wallMs)} (CPU ${seconds(run.cpuMs)})`);
+    const phases = p(run);
+    if (phases) {
+      line(
+        '  phases',
+        `setup ${seconds(phases.setupMs)} (content check ${seconds(phases.contentCheckMs)}), content sync ${seconds(phases.contentSyncMs)}, bundle ${seconds(phases.bundleMs)}, render ${seconds(phases.renderMs)}, search index ${seconds(phases.searchIndexMs)}, finish ${seconds(phases.finishMs)}`,
+      );
+    }
+    line(
+      `${label} peak memory`,
+      `${run.peakTreeRssMB} MB (tree), ${run.maxProcessRssMB ?? 'n/a'} MB (largest process)`,
+    );
+  }
+  line('content cache reused (warm)', cacheReused ? 'yes' : `NO: ${JSON.stringify(cacheEvidence)}`);
+  line('pages', String(output.pages));
+  line('dist/ size', mb(output.distBytes));
+  line(
+    'search index',
+    output.searchIndexBytes ? `${mb(output.searchIndexBytes)} (${output.searchIndex})` : `0 (${output.searchIndex})`,
+  );
+  line('guide HTML mean', `${kb(output.guideHtml.meanBytes)} (${kb(output.guideHtml.meanGzipBytes)} gzip)`);
+  line(
+    'guide HTML largest',
+    `${kb(output.guideHtml.largest.bytes)} (${kb(output.guideHtml.largest.gzipBytes)} gzip) ${output.guideHtml.largest.page}`,
+  );
+  for (const [label, page] of [
+    ['guide page', output.guidePage],
+    ['/guides/', output.guidesIndex],
+  ] as const) {
+    line(
+      `${label} JS / CSS (gzip)`,
+      `${kb(page.jsGzipBytes)} / ${kb(page.cssGzipBytes)}; everything before interaction ${kb(page.totalGzipBytes)}`,
+    );
+  }
+  if ('filter' in browser) {
+    line(
+      'filter on /guides/',
+      browser.filter.available ? `${browser.filter.medianMs} ms median` : browser.filter.reason,
+    );
+    line(
+      'search on /search/',
+      browser.search.available
+        ? `${browser.search.firstMs} ms first (loads the index), ${browser.search.medianMs} ms median after (includes ${browser.search.debounceNote})`
+        : browser.search.reason,
+    );
+  } else line('browser timings', browser.reason);
+  if ('scores' in lighthouse) {
+    for (const [name, score] of Object.entries(lighthouse.scores))
+      line(`Lighthouse performance (${name})`, String(score['performance']));
+  } else line('Lighthouse', lighthouse.reason);
+  line(
+    'targets',
+    `cold ≤ ${TARGETS.coldSeconds} s: ${result.targets.coldMet ? 'met' : 'NOT met'}; warm ≤ ${TARGETS.warmSeconds} s: ${result.targets.warmMet ? 'met' : 'NOT met'}; peak ≤ ${TARGETS.peakMemoryGB} GB: ${result.targets.memoryMet ? 'met' : 'NOT met'}`,
+  );
+  console.log(`\nWrote ${path.relative(ROOT, resultFile)}`);
+
+  if (!values.keep) {
+    await rm(work, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+await main();

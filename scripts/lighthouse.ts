@@ -1,0 +1,60 @@
+/**
+ * `npm run lighthouse [-- --dir dist --base /]`: audits the built site (run `npm run build`
+ * first) with Lighthouse on mobile settings: the home page, /guides/, the longest guide and
+ * /search/. Writes HTML and JSON reports to lighthouse-reports/, prints every score, and exits
+ * non-zero when Accessibility, Best Practices or SEO is under 100 on any page, listing what lost
+ * the points. The performance score is reported, not required (see `npm run bench`).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { normaliseBase } from '../src/lib/urls-base';
+import { longestGuide, runLighthouse, type Category, type LighthousePage } from './lib/lighthouse';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const REQUIRED: readonly Category[] = ['accessibility', 'best-practices', 'seo'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' } },
+  });
+  const siteDir = path.resolve(ROOT, values.dir);
+  if (!existsSync(path.join(siteDir, 'index.html'))) {
+    console.error(`No built site in ${values.dir}/: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  const base = normaliseBase(values.base ?? process.env['BASE_PATH']);
+  const pages: LighthousePage[] = [
+    { name: 'home', path: '/' },
+    { name: 'guides', path: '/guides/' },
+    { name: 'long-guide', path: await longestGuide(siteDir) },
+    { name: 'search', path: '/search/' },
+  ];
+  const reportDir = path.join(ROOT, 'lighthouse-reports');
+  const summary = await runLighthouse({ siteDir, base, pages, reportDir });
+  let failed = false;
+  console.log(`Lighthouse ${summary.lighthouseVersion}, mobile settings, ${values.dir}/`);
+  for (const page of pages) {
+    const result = summary.pages[page.name];
+    if (!result) continue;
+    const scores = Object.entries(result.scores)
+      .map(([category, score]) => `${category} ${score}`)
+      .join(', ');
+    console.log(`  ${page.name.padEnd(10)} ${page.path}: ${scores}`);
+    for (const category of REQUIRED) {
+      if ((result.scores[category] ?? 0) >= 100) continue;
+      failed = true;
+      for (const audit of result.failures[category] ?? []) {
+        console.log(`    ${category}: ${audit.id}: ${audit.title}`);
+        for (const item of audit.items) console.log(`      ${item}`);
+      }
+    }
+  }
+  console.log(`Reports in ${path.relative(ROOT, reportDir)}/`);
+  if (failed) {
+    console.error('Accessibility, Best Practices and SEO must be 100 on every page.');
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { HookTiming } from '~/integrations/build-clock';
+import { buildPhases } from '../../scripts/lib/bench-phases';
+import { median, medianOf } from '../../scripts/lib/bench-stats';
+import { cssDependencies, pageReferences, parseAttributes, staticImports } from '../../scripts/lib/page-weight';
+
+const clock = (hook: string, at: number): HookTiming => ({
+  integration: 'greenpath:build-clock',
+  hook,
+  start: at,
+  end: at,
+});
+const hook = (integration: string, name: string, start: number, end: number): HookTiming => ({
+  integration,
+  hook: name,
+  start,
+  end,
+});
+
+describe('build phases from hook timings', () => {
+  const hooks = [
+    hook('greenpath:content-guard', 'astro:config:setup', 500, 2500),
+    clock('astro:config:done', 3000),
+    clock('astro:build:start', 9000),
+    clock('astro:build:generated', 30000),
+    clock('astro:build:done', 30010),
+    hook('@astrojs/sitemap', 'astro:build:done', 30010, 30110),
+    hook('greenpath:pagefind', 'astro:build:done', 30110, 34110),
+    hook('greenpath:atomic-output', 'astro:build:done', 34110, 34150),
+  ];
+
+  it('splits the wall time at the build clock marks, bundling by Astro’s timers and search by the search hook', () => {
+    expect(
+      buildPhases({ hooks, exit: 34200, exitCode: 0 }, { 'Prerender build': 4000, 'Client build': 500, Other: 99 }),
+    ).toEqual({
+      setupMs: 3000,
+      contentCheckMs: 2000,
+      contentSyncMs: 6000,
+      bundleMs: 4500,
+      renderMs: 16500,
+      searchIndexMs: 4000,
+      finishMs: 200,
+      totalMs: 34200,
+      buildDone: { '@astrojs/sitemap': 100, 'greenpath:pagefind': 4000, 'greenpath:atomic-output': 40 },
+    });
+  });
+
+  it('has no phases for a build that stopped before rendering', () => {
+    expect(buildPhases({ hooks: hooks.slice(0, 2), exit: 3100, exitCode: 1 })).toBeUndefined();
+  });
+});
+
+describe('medians', () => {
+  it('takes the median of each numeric field, and other fields from the first run', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(3);
+    expect(
+      medianOf([
+        { wallMs: 10, kind: 'cold', phases: { renderMs: 5 } },
+        { wallMs: 30, kind: 'cold', phases: { renderMs: 1 } },
+        { wallMs: 20, kind: 'cold', phases: { renderMs: 3 } },
+      ]),
+    ).toEqual({ wallMs: 20, kind: 'cold', phases: { renderMs: 3 } });
+  });
+});
+
+describe('what a page loads', () => {
+  it('reads attributes in any quoting', () => {
+    expect(parseAttributes(` type="module" src='/a.js' defer data-x=1`)).toEqual({
+      type: 'module',
+      src: '/a.js',
+      defer: '',
+      'data-x': '1',
+    });
+  });
+
+  it('follows static imports only: code loaded with import() waits for use', () => {
+    const source = `import{a as b}from"./chunk.js";import "./side.js";export*from'./re.js';const c=()=>import("./lazy.js");`;
+    expect(staticImports(source)).toEqual(['./chunk.js', './side.js', './re.js']);
+  });
+
+  it('finds stylesheets, preloads and scripts, leaving out JSON-LD', () => {
+    const html = `<link rel="stylesheet" href="/_astro/site.css"><link rel="modulepreload" href="/_astro/m.js">
+      <link rel="preload" as="font" href="/f.woff2" crossorigin><link rel="icon" href="/favicon.svg">
+      <script type="application/ld+json">{"@type":"Article"}</script><script>theme()</script>
+      <script type="module" src="/_astro/page.js"></script>`;
+    expect(pageReferences(html)).toEqual({
+      scripts: [{ inline: 'theme()' }, { src: '/_astro/page.js' }],
+      stylesheets: ['/_astro/site.css'],
+      preloads: [
+        { href: '/_astro/m.js', as: 'script' },
+        { href: '/f.woff2', as: 'font' },
+      ],
+    });
+  });
+
+  it('counts the fonts a stylesheet declares and the sheets it imports', () => {
+    const css = `@import url("./print.css");@font-face{font-family:X;src:url(/fonts/x.woff2) format("woff2"),url(data:font/woff2;base64,AA)}body{background:url(/bg.png)}`;
+    expect(cssDependencies(css)).toEqual({ imports: ['./print.css'], fonts: ['/fonts/x.woff2'] });
+  });
+});
