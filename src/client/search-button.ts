@@ -1,15 +1,11 @@
 /**
  * <search-button>: the header's way into search, on every page. Without JavaScript it is a link
- * to /search/; once upgraded, a button (and `/` or Ctrl/⌘+K) opens the search dialog. This is
- * the only search code a page loads up front. The dialog's code waits, inert, in a <template>
- * (SearchDialogCode.astro) and is inserted when the button is hovered, focused or used; Pagefind
- * itself loads only when the dialog opens. On the search page the same keys go to that page's
- * search box instead.
+ * to /search/; once upgraded, a button (and `/` or Ctrl/⌘+K) opens the search dialog, whose
+ * focus returns to the button when it closes. This is the only search code a page loads up
+ * front. The dialog's code waits, inert, in a <template> (SearchDialogCode.astro) and is
+ * inserted when the button is hovered, focused or used; Pagefind itself loads only when the
+ * dialog's search box gets focus. On the search page the same keys go to that page's search box.
  */
-interface SearchDialogElement extends HTMLElement {
-  open(trigger: HTMLElement): void;
-}
-
 function loadDialogCode(): void {
   const template = document.querySelector<HTMLTemplateElement>('template[data-search-dialog-code]');
   if (!template) return;
@@ -17,17 +13,21 @@ function loadDialogCode(): void {
   template.remove();
 }
 
+/**
+ * Opens the dialog at once, before its code has loaded, so that nothing typed right after `/`
+ * is lost; the code then searches for whatever the box holds.
+ */
 function open(button: HTMLButtonElement): void {
   const pageBox = document.querySelector<HTMLInputElement>('search-page input[type="search"]');
-  if (pageBox) {
-    pageBox.focus();
-    pageBox.select();
-    return;
+  const dialog = document.querySelector<HTMLDialogElement>('search-dialog dialog');
+  const box = pageBox ?? dialog?.querySelector('input');
+  if (!pageBox && dialog && !dialog.open) {
+    loadDialogCode();
+    dialog.showModal();
+    dialog.addEventListener('close', () => button.focus(), { once: true });
   }
-  loadDialogCode();
-  void customElements.whenDefined('search-dialog').then(() => {
-    document.querySelector<SearchDialogElement>('search-dialog')?.open(button);
-  });
+  box?.focus();
+  box?.select();
 }
 
 function isTyping(target: EventTarget | null): boolean {

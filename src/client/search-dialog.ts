@@ -1,9 +1,9 @@
 /**
- * <search-dialog>: the search dialog that <search-button> opens (this code loads only then). A
- * modal <dialog>: the rest of the page is inert, Tab and Shift+Tab wrap inside it, Escape or
- * the close button closes it and focus returns to the button. Results appear as the reader
- * types; Enter submits the form, a plain GET to the search page (`/search/?q=…`), where
- * filters and sorting are.
+ * <search-dialog>: the search in the dialog that <search-button> opens (this code loads only
+ * then; the button opens the modal <dialog> itself and returns focus when it closes). Here:
+ * Tab and Shift+Tab wrap inside it, Escape or the backdrop close it (the close button is a
+ * `method="dialog"` form, which needs no script), and results appear as the reader types. Enter submits the form, a plain GET to the search page
+ * (`/search/?q=…`), where filters and sorting are.
  */
 import { EMPTY_SEARCH_STATE, normaliseQuery, searchHref } from '~/lib/search-state';
 import { loadPagefind, runSearch, UNAVAILABLE_MESSAGE } from './search-engine';
@@ -13,7 +13,6 @@ const DEBOUNCE_MS = 200;
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
 class DialogSearch {
-  private trigger: HTMLElement | undefined;
   private searchId = 0;
   private readonly input: HTMLInputElement;
   private readonly seeAll: HTMLAnchorElement;
@@ -21,7 +20,7 @@ class DialogSearch {
   private readonly view: ResultsView;
 
   constructor(private readonly dialog: HTMLDialogElement) {
-    const form = dialog.querySelector('form');
+    const form = dialog.querySelector('form[role="search"]');
     const input = dialog.querySelector<HTMLInputElement>('input[type="search"]');
     const seeAll = dialog.querySelector<HTMLAnchorElement>('[data-see-all]');
     const results = dialog.querySelector<HTMLElement>('[data-search-results]');
@@ -41,12 +40,10 @@ class DialogSearch {
     form.addEventListener('submit', (event) => {
       if (!normaliseQuery(input.value)) event.preventDefault();
     });
-    dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
     // A click on the backdrop lands on the <dialog> itself, outside its content box.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
-    dialog.addEventListener('close', () => this.trigger?.focus());
     dialog.addEventListener('keydown', (event) => {
       // Escape in a search box with text would only clear it; here it closes the dialog at once.
       if (event.key === 'Escape') {
@@ -56,13 +53,13 @@ class DialogSearch {
     });
   }
 
-  open(trigger: HTMLElement): void {
-    this.trigger = trigger;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.input.focus();
-    this.input.select();
-    // Start fetching Pagefind and its metadata while the reader types the first letters.
-    loadPagefind().catch(() => this.view.message(UNAVAILABLE_MESSAGE));
+  /** Called once the code has loaded: the dialog may be open with words already typed. */
+  start(): void {
+    // Fetch Pagefind and its metadata while the reader types the first letters.
+    const prepare = () => void loadPagefind().catch(() => this.view.message(UNAVAILABLE_MESSAGE));
+    this.input.addEventListener('focus', prepare);
+    if (this.dialog.open) prepare();
+    if (this.input.value) void this.search();
   }
 
   private trapTab(event: KeyboardEvent): void {
@@ -104,11 +101,11 @@ class DialogSearch {
 class SearchDialogElement extends HTMLElement {
   private search: DialogSearch | undefined;
 
-  open(trigger: HTMLElement): void {
+  connectedCallback(): void {
     const dialog = this.querySelector('dialog');
-    if (!dialog) return;
-    this.search ??= new DialogSearch(dialog);
-    this.search.open(trigger);
+    if (!dialog || this.search) return;
+    this.search = new DialogSearch(dialog);
+    this.search.start();
   }
 }
 
