@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
+import carbonFigure from './src/integrations/carbon-figure';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
 import pagefindIndex from './src/integrations/pagefind';
@@ -59,6 +60,8 @@ export default defineConfig({
     // Moves each page's CSP <meta> first and adds the policy to _headers; after every integration
     // that writes pages.
     securityHeaders(),
+    // Measures every finished page, fills in each guide's carbon figure, writes carbon-report.json.
+    carbonFigure(),
     // Keep last: it publishes the finished build.
     atomicOutput(),
   ],

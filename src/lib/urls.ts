@@ -26,4 +26,5 @@ export const urls = {
   search: () => withBase('search/'),
   rss: () => withBase('rss.xml'),
   carbon: () => withBase('about/carbon/'),
+  carbonReport: () => withBase('carbon-report.json'),
 };

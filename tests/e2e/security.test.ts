@@ -139,6 +139,7 @@ const PAGE_TYPES = {
   difficulty: 'difficulty/beginner/',
   series: 'series/fixture-path/',
   search: 'search/',
+  carbon: 'about/carbon/',
   notFound: 'no/such/page/',
 } as const;
 

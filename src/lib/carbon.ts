@@ -1,0 +1,204 @@
+/**
+ * The carbon figure of a built page: the bytes a visit transfers (the page's HTML and every
+ * stylesheet, script, module, image and font it loads, each gzipped at level 9 as a server would
+ * send it) turned into grams of CO2e per view with the Sustainable Web Design model, version 4,
+ * of @tgwf/co2, and that model's rating. Scripts a page imports only on use (search, for
+ * example, loads with `import()`) are not counted: they are not part of a view.
+ * Used by src/integrations/carbon-figure.ts after the build; deterministic. Node only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { co2, type SwdRating } from '@tgwf/co2';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+
+export type { SwdRating };
+export type ResourceKind = 'html' | 'css' | 'js' | 'images' | 'fonts' | 'other';
+
+export interface PageCarbon {
+  /** The page's URL path, base included: `/guides/x/`. */
+  path: string;
+  /** Gzipped bytes by kind, and their total. */
+  bytes: Record<ResourceKind | 'total', number>;
+  /** The page and each file it loads, counted once. */
+  requests: number;
+  /** URL paths of the files loaded besides the page, sorted. */
+  resources: string[];
+  /** References that are not files of the site (another origin, or missing): not counted. */
+  unresolved: string[];
+  /** Grams of CO2e per view. */
+  grams: number;
+  rating: SwdRating;
+}
+
+/** The model, as the figure and the explanation page name it. */
+export const CARBON_MODEL = { name: 'Sustainable Web Design', version: 4, library: '@tgwf/co2' } as const;
+
+const swd = new co2({ model: 'swd', version: 4, rating: true });
+
+/** Grams of CO2e and the SWD rating of one view that transfers `bytes`. */
+export function carbonPerView(bytes: number): { grams: number; rating: SwdRating } {
+  const result = swd.perVisit(bytes);
+  if (typeof result === 'number') return { grams: result, rating: 'A+' };
+  return { grams: result.total, rating: result.rating };
+}
+
+/**
+ * Grams as a reader can compare them, with two decimals: a light page emits thousandths of a
+ * gram, which two decimals of grams would all show as "0.00 g", so below one gram the figure is
+ * in milligrams.
+ */
+export function formatGrams(grams: number): string {
+  return grams >= 1 ? `${grams.toFixed(2)} g` : `${(grams * 1000).toFixed(2)} mg`;
+}
+
+/** The line shown in a guide's footer. */
+export function figureText(carbon: { grams: number; rating: SwdRating }): string {
+  return `About ${formatGrams(carbon.grams)} CO₂e per view (Sustainable Web Design rating ${carbon.rating}).`;
+}
+
+/**
+ * The page weight at which each rating ends, found from the model itself (so the explanation
+ * page can never disagree with the figures): `[rating, grams, bytes]`, F open-ended.
+ */
+export function ratingBands(): { rating: SwdRating; upToGrams: number | undefined; upToBytes: number | undefined }[] {
+  const order: SwdRating[] = ['A+', 'A', 'B', 'C', 'D', 'E', 'F'];
+  const bands = [];
+  let low = 1;
+  for (const rating of order.slice(0, -1)) {
+    // The largest byte count still rated `rating` (ratings only get worse with weight).
+    let high = low;
+    while (order.indexOf(carbonPerView(high * 2).rating) <= order.indexOf(rating)) high *= 2;
+    let lo = high;
+    let hi = high * 2;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (order.indexOf(carbonPerView(mid).rating) <= order.indexOf(rating)) lo = mid;
+      else hi = mid;
+    }
+    bands.push({ rating, upToGrams: carbonPerView(lo).grams, upToBytes: lo });
+    low = lo + 1;
+  }
+  bands.push({ rating: 'F' as const, upToGrams: undefined, upToBytes: undefined });
+  return bands;
+}
+
+function kindOf(file: string): ResourceKind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.css') return 'css';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (['.woff2', '.woff', '.ttf', '.otf'].includes(ext)) return 'fonts';
+  if (['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.ico'].includes(ext)) return 'images';
+  if (ext === '.html') return 'html';
+  return 'other';
+}
+
+const STATIC_IMPORT = /\bimport\s*["']([^"']+)["']|\bfrom\s*["']([^"']+)["']/g;
+const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+
+/** What a page loads as it is viewed, read from its HTML: `[url, how]`. */
+export function pageReferences(html: string): string[] {
+  const refs: string[] = [];
+  visit(fromHtml(html), 'element', (node: Element) => {
+    const p = node.properties;
+    const rel = Array.isArray(p['rel']) ? p['rel'].map(String) : [];
+    if (node.tagName === 'link' && typeof p['href'] === 'string') {
+      if (rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload'].includes(r))) refs.push(p['href']);
+    } else if (node.tagName === 'script' && typeof p['src'] === 'string') {
+      refs.push(p['src']);
+    } else if ((node.tagName === 'img' || node.tagName === 'video') && typeof p['src'] === 'string') {
+      refs.push(p['src']);
+    }
+  });
+  return refs;
+}
+
+/** Measures built pages against the files of one built site, caching each file's gzipped size. */
+export class SiteMeter {
+  private readonly sizes = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
+
+  /** `root`: the built site's folder; `base`: its base path (`/` or `/docs/`). */
+  constructor(
+    private readonly root: string,
+    private readonly base: string,
+  ) {}
+
+  /** The file behind a URL path of this site, or undefined. */
+  private fileFor(urlPath: string): string | undefined {
+    if (!urlPath.startsWith(this.base)) return undefined;
+    const rel = decodeURIComponent(urlPath.slice(this.base.length));
+    if (rel.split('/').includes('..')) return undefined;
+    const file = path.join(this.root, rel);
+    return existsSync(file) ? file : undefined;
+  }
+
+  private gzipSize(file: string, text?: string): number {
+    const known = this.sizes.get(file);
+    if (known !== undefined) return known;
+    const size = gzipSync(text ?? readFileSync(file), { level: 9 }).length;
+    this.sizes.set(file, size);
+    return size;
+  }
+
+  private text(file: string): string {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      text = readFileSync(file, 'utf8');
+      this.texts.set(file, text);
+    }
+    return text;
+  }
+
+  /** Measures the page at URL path `pagePath` whose (final) HTML is `html`. */
+  measure(pagePath: string, html: string): PageCarbon {
+    const origin = 'http://site.invalid';
+    const found = new Map<string, string>();
+    const unresolved = new Set<string>();
+    const pending: [string, string][] = pageReferences(html).map((ref) => [ref, `${origin}${pagePath}`]);
+    while (pending.length > 0) {
+      const [ref, from] = pending.pop() ?? ['', ''];
+      if (/^data:/i.test(ref)) continue;
+      const url = new URL(ref, from);
+      if (url.origin !== origin) {
+        unresolved.add(url.href);
+        continue;
+      }
+      if (found.has(url.pathname)) continue;
+      const file = this.fileFor(url.pathname);
+      if (!file) {
+        unresolved.add(url.pathname);
+        continue;
+      }
+      found.set(url.pathname, file);
+      const kind = kindOf(file);
+      if (kind === 'js') {
+        for (const m of this.text(file).matchAll(STATIC_IMPORT)) pending.push([m[1] ?? m[2] ?? '', url.href]);
+      } else if (kind === 'css') {
+        for (const m of this.text(file).matchAll(CSS_URL)) pending.push([m[2] ?? '', url.href]);
+      }
+    }
+    const bytes: PageCarbon['bytes'] = { html: 0, css: 0, js: 0, images: 0, fonts: 0, other: 0, total: 0 };
+    bytes.html = gzipSync(html, { level: 9 }).length;
+    for (const file of found.values()) bytes[kindOf(file)] += this.gzipSize(file);
+    bytes.total = bytes.html + bytes.css + bytes.js + bytes.images + bytes.fonts + bytes.other;
+    const { grams, rating } = carbonPerView(bytes.total);
+    return {
+      path: pagePath,
+      bytes,
+      requests: 1 + found.size,
+      resources: [...found.keys()].sort(),
+      unresolved: [...unresolved].sort(),
+      grams,
+      rating,
+    };
+  }
+}
+
+/** `guides/x/index.html` → `/base/guides/x/`; `404.html` → `/base/404.html`. */
+export function pagePathOf(relativeFile: string, base: string): string {
+  const posix = relativeFile.split(path.sep).join('/');
+  return `${base}${posix.replace(/(^|\/)index\.html$/, '$1')}`;
+}
