@@ -41,8 +41,9 @@ const swd = new co2({ model: 'swd', version: 4, rating: true });
 /** Grams of CO2e and the SWD rating of one view that transfers `bytes`. */
 export function carbonPerView(bytes: number): { grams: number; rating: SwdRating } {
   const result = swd.perVisit(bytes);
+  // Under one byte the model answers a bare 0; with `rating: true` it otherwise always rates.
   if (typeof result === 'number') return { grams: result, rating: 'A+' };
-  return { grams: result.total, rating: result.rating };
+  return { grams: result.total, rating: result.rating ?? 'A+' };
 }
 
 /**

@@ -1,21 +1,38 @@
 /**
- * The part of @tgwf/co2 (which ships no types) that src/lib/carbon.ts uses: the Sustainable Web
- * Design model with ratings. See https://developers.thegreenwebfoundation.org/co2js/.
+ * Types for the part of @tgwf/co2 (CO2.js) that Greenpath uses; the package ships JavaScript only.
+ * See https://developers.thegreenwebfoundation.org/co2js/ for the full API.
  */
 declare module '@tgwf/co2' {
-  export type SwdRating = 'A+' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-
-  export interface Co2Options {
+  export interface CO2Options {
+    /** `swd`: the Sustainable Web Design Model; `1byte`: the OneByte model. */
     model?: 'swd' | '1byte';
+    /** The SWD model version. */
     version?: 3 | 4;
+    /** Adds the SWD digital carbon rating (`A+` to `F`) to each result. */
     rating?: boolean;
+    /** `segment` breaks each result down by segment (data centre, network, device). */
     results?: 'segment';
   }
 
+  /** The SWD digital carbon rating, best to worst. */
+  export type SwdRating = 'A+' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+  /** A result with `rating: true` and/or `results: 'segment'`; grams of CO2e. */
+  export interface CO2Estimate {
+    total: number;
+    rating?: SwdRating;
+    dataCenterOperationalCO2e?: number;
+    networkOperationalCO2e?: number;
+    consumerDeviceOperationalCO2e?: number;
+    dataCenterEmbodiedCO2e?: number;
+    networkEmbodiedCO2e?: number;
+    consumerDeviceEmbodiedCO2e?: number;
+  }
+
   export class co2 {
-    constructor(options?: Co2Options);
-    /** Grams of CO2e for `bytes` transferred in one visit; with `rating: true`, with its letter. */
-    perVisit(bytes: number, green?: boolean): number | { total: number; rating: SwdRating };
-    perByte(bytes: number, green?: boolean): number | { total: number; rating: SwdRating };
+    constructor(options?: CO2Options);
+    /** Grams of CO2e for transferring `bytes`; `green` when the host runs on green energy. */
+    perByte(bytes: number, green?: boolean): number | CO2Estimate;
+    perVisit(bytes: number, green?: boolean): number | CO2Estimate;
   }
 }
