@@ -10,9 +10,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { co2, type SwdRating } from '@tgwf/co2';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
 
 export type { SwdRating };
 export type ResourceKind = 'html' | 'css' | 'js' | 'images' | 'fonts' | 'other';
@@ -99,20 +96,47 @@ function kindOf(file: string): ResourceKind {
 const STATIC_IMPORT = /\bimport\s*["']([^"']+)["']|\bfrom\s*["']([^"']+)["']/g;
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
-/** What a page loads as it is viewed, read from its HTML: `[url, how]`. */
+// A scan of the tags that load something, rather than a full HTML parse: parsing a guide with
+// parse5 takes about 20 ms, which over a thousand guides would add twenty seconds to the build.
+// The pages are Astro's own serialised output (quoted attributes, no stray `<`); comments,
+// `<template>` contents (inert until used) and script bodies are removed first so that nothing
+// inside them is read as a tag. tests/unit/carbon.test.ts checks the scan against parse5.
+const INERT =
+  /<!--[\s\S]*?-->|<template\b[\s\S]*?<\/template\s*>|(<script\b(?:[^>"']|"[^"]*"|'[^']*')*>)[\s\S]*?<\/script\s*>/gi;
+const LOADING_TAG = /<(link|script|img|video)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi, (_, dec, hex, name: string | undefined) =>
+    name ? (ENTITIES[name.toLowerCase()] ?? '') : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+  );
+}
+
+function attributesOf(text: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name = '', double, single, bare] of text.matchAll(ATTRIBUTE)) {
+    attributes.set(name.toLowerCase(), decodeAttribute(double ?? single ?? bare ?? ''));
+  }
+  return attributes;
+}
+
+/** The URLs a page loads as it is viewed, read from its HTML, in document order. */
 export function pageReferences(html: string): string[] {
   const refs: string[] = [];
-  visit(fromHtml(html), 'element', (node: Element) => {
-    const p = node.properties;
-    const rel = Array.isArray(p['rel']) ? p['rel'].map(String) : [];
-    if (node.tagName === 'link' && typeof p['href'] === 'string') {
-      if (rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload'].includes(r))) refs.push(p['href']);
-    } else if (node.tagName === 'script' && typeof p['src'] === 'string') {
-      refs.push(p['src']);
-    } else if ((node.tagName === 'img' || node.tagName === 'video') && typeof p['src'] === 'string') {
-      refs.push(p['src']);
+  const live = html.replace(INERT, (_, scriptOpen: string | undefined) => scriptOpen ?? '');
+  for (const [, tag = '', text = ''] of live.matchAll(LOADING_TAG)) {
+    const a = attributesOf(text);
+    const name = tag.toLowerCase();
+    if (name === 'link') {
+      const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = a.get('href');
+      if (href && rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload'].includes(r))) refs.push(href);
+    } else {
+      const src = a.get('src');
+      if (src) refs.push(src);
     }
-  });
+  }
   return refs;
 }
 

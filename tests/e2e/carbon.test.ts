@@ -8,9 +8,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { carbonPerView, figureText, type PageCarbon } from '~/lib/carbon';
+import { carbonPerView, figureText, pageReferences, type PageCarbon } from '~/lib/carbon';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { buildSiteOrThrow, ROOT, TEST_SITES } from './support/build';
+import { parsedReferences } from './support/html';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 interface Report {
@@ -61,6 +62,8 @@ describe('carbon-report.json', () => {
       const file = page.path.endsWith('/') ? `${page.path}index.html` : page.path;
       const html = await readFile(path.join(dir, file));
       expect(page.bytes.html, page.path).toBe(gzipSync(html, { level: 9 }).length);
+      // The fast tag scan reads what a full HTML parser reads.
+      expect(pageReferences(html.toString()), page.path).toEqual(parsedReferences(html.toString()));
       let resources = 0;
       for (const resource of page.resources)
         resources += gzipSync(await readFile(path.join(dir, resource)), { level: 9 }).length;

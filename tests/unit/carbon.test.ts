@@ -5,7 +5,16 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { co2 } from '@tgwf/co2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { carbonPerView, figureText, formatGrams, pagePathOf, ratingBands, SiteMeter } from '~/lib/carbon';
+import {
+  carbonPerView,
+  figureText,
+  formatGrams,
+  pagePathOf,
+  pageReferences,
+  ratingBands,
+  SiteMeter,
+} from '~/lib/carbon';
+import { parsedReferences } from '../e2e/support/html';
 import { fillFigure, fillRange, hasFigure } from '~/lib/carbon-figure-markup';
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -127,6 +136,36 @@ describe('measuring a built page', () => {
     expect(pagePathOf(path.join('guides', 'x', 'index.html'), '/docs/')).toBe('/docs/guides/x/');
     expect(pagePathOf('index.html', '/')).toBe('/');
     expect(pagePathOf('404.html', '/')).toBe('/404.html');
+  });
+});
+
+describe('reading what a page loads', () => {
+  it('finds what a full parser finds, and nothing inside comments, templates or scripts', () => {
+    const html = [
+      '<!DOCTYPE html><html><head><meta charset="utf-8">',
+      '<link rel="stylesheet" href="/a.css"><LINK REL="icon" HREF="/icon.svg"><link rel="canonical" href="/page/">',
+      '<link rel="modulepreload" href="/m.js"><link rel="alternate" href="/rss.xml">',
+      '<script type="module">const s = "<img src=/not-an-image.png>"; document.write(`<script src=/x.js></scr` + `ipt>`);</script>',
+      '<script type="application/ld+json">{"image":"\\u003cimg src=/ld.png>"}</script>',
+      '<script type="module" src="/entry.js?v=1&amp;w=2"></script></head><body>',
+      '<!-- <img src="/commented.png"> -->',
+      '<template><img src="/in-template.png"><script src="/on-use.js"></script></template>',
+      '<img alt="a > b" src="/gt.png"><img src=\'/single.png\' alt=""><img src=/bare.png>',
+      '<p>Text with &lt;img src="/escaped.png"&gt; in it.</p><video src="/clip.webm"></video>',
+      '<pre><code>&lt;script src="/code.js"&gt;&lt;/script&gt;</code></pre>',
+      '</body></html>',
+    ].join('');
+    expect(pageReferences(html)).toEqual(parsedReferences(html));
+    expect(pageReferences(html)).toEqual([
+      '/a.css',
+      '/icon.svg',
+      '/m.js',
+      '/entry.js?v=1&w=2',
+      '/gt.png',
+      '/single.png',
+      '/bare.png',
+      '/clip.webm',
+    ]);
   });
 });
 
