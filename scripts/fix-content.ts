@@ -6,7 +6,7 @@
 import { CODE_PAGES, type CodePage } from '../src/lib/content-check/codepages';
 import { fixContent } from '../src/lib/content-check/fix';
 import { readCheckFlags } from '../src/lib/content-check/flags';
-import { formatGrouped, plural, summaryLine } from '../src/lib/content-check/report';
+import { formatGrouped, plural, quoteVisible, summaryLine } from '../src/lib/content-check/report';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => {
@@ -41,7 +41,7 @@ for (const file of result.files) {
     `${file.displayPath}: ${verb} ${plural(file.repairs.length, 'place')}${file.backup ? ` (backup: ${file.backup})` : ''}`,
   );
   for (const r of file.repairs) {
-    console.log(`  ${r.line}:${r.column} ${r.rule}: ${JSON.stringify(r.from)} → ${JSON.stringify(r.to)} (${r.note})`);
+    console.log(`  ${r.line}:${r.column} ${r.rule}: ${quoteVisible(r.from)} → ${quoteVisible(r.to)} (${r.note})`);
   }
 }
 const changed = result.files.filter((f) => !f.refused).length;

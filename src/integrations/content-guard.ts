@@ -5,8 +5,9 @@
  *
  * The check is the whole content check of src/lib/content-check/ (the same as
  * `npm run check:content`): schema, encoding and mojibake, broken links and anchors, and the rest.
- * Broken links are errors unless the `links: 'warn'` option or `--links=warn` says otherwise;
- * tags outside content/tags.yaml are warnings unless `strictTags` or `--strict-tags`. Warnings
+ * Broken links are errors unless the `links: 'warn'` option, `GREENPATH_LINKS=warn` or
+ * `--links=warn` says otherwise; tags outside content/tags.yaml are warnings unless
+ * `strictTags`, `GREENPATH_STRICT_TAGS=1` or `--strict-tags`. Warnings
  * never stop a build; past the first few they are counted, not listed.
  *
  * It also decides, from the command alone, whether drafts are published: only `astro dev` shows
@@ -15,7 +16,7 @@
 import type { AstroIntegration } from 'astro';
 import { formatShort, sortDiagnostics } from '../schemas/errors';
 import { checkContent } from '../lib/content-check';
-import { readCheckFlags, type CheckFlags } from '../lib/content-check/flags';
+import { readCheckEnv, readCheckFlags, type CheckFlags } from '../lib/content-check/flags';
 import { guidesDir } from '../lib/guide-files';
 
 export type ContentGuardOptions = CheckFlags;
@@ -41,8 +42,8 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
       'astro:config:setup': async ({ command, logger, updateConfig }) => {
         updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
-        // Flags given to this run win over the configured options.
-        const flags = { ...options, ...readCheckFlags(process.argv.slice(2)) };
+        // Flags given to this run win over the environment, which wins over the configured options.
+        const flags = { ...options, ...readCheckEnv(process.env), ...readCheckFlags(process.argv.slice(2)) };
         const report = await checkContent({ dir: guidesDir(), ...flags });
         const sorted = sortDiagnostics(report.diagnostics);
         const warnings = sorted.filter((x) => x.severity === 'warning');

@@ -4,6 +4,7 @@
  * `src/integrations/content-guard.ts`), so a bad guide fails the build with all its errors at once.
  * Node only.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { guideSchema, KNOWN_GUIDE_KEYS, type GuideFrontmatter } from '../schemas/guide';
@@ -192,7 +193,7 @@ export function missingImageDiagnostics(guides: readonly CheckedGuide[], root: s
 }
 
 export interface FolderCheckOptions {
-  /** File contents to use instead of the disk's, by path relative to `dir` (what a dry run would write). */
+  /** File contents to use instead of the disk's, by path relative to `dir` (what a dry run would write); new paths are added. */
   files?: ReadonlyMap<string, Uint8Array>;
   /** Supplies a body's first paragraph without parsing it again. */
   firstParagraphOf?: (relativePath: string, parsed: ParsedGuideSource) => string | undefined;
@@ -209,7 +210,9 @@ export async function checkGuideFolder(
   options: FolderCheckOptions = {},
 ): Promise<FolderCheck> {
   const absDir = path.resolve(root, dir);
-  const files = await listGuideFiles(absDir);
+  // Files given in `options.files` count even when they are not on disk yet (a dry run's new guides).
+  const onDisk = options.files && !existsSync(absDir) ? [] : await listGuideFiles(absDir);
+  const files = options.files ? [...new Set([...onDisk, ...options.files.keys()])].sort() : onDisk;
   const guides: CheckedGuide[] = [];
   const diagnostics: Diagnostic[] = [];
   await Promise.all(

@@ -7,7 +7,7 @@ describe('the real library in content/', () => {
     const report = await checkContent({ dir: 'content/guides', cache: false });
     expect(report.guides.length).toBeGreaterThanOrEqual(16);
     expect(report.diagnostics.map(formatLong)).toEqual([]);
-  });
+  }, 60_000);
 
   it('gives the same result from the analysis cache', async () => {
     const fresh = await checkContent({ dir: 'content/guides', cache: false });
@@ -16,5 +16,5 @@ describe('the real library in content/', () => {
     expect(cached.cached).toBe(cached.guides.length);
     expect(cached.guides.map((g) => [...g.analysis.anchors])).toEqual(fresh.guides.map((g) => [...g.analysis.anchors]));
     expect(cached.diagnostics).toEqual(fresh.diagnostics);
-  });
+  }, 60_000);
 });

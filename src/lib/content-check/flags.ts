@@ -22,3 +22,16 @@ export function readCheckFlags(argv: readonly string[]): CheckFlags {
   });
   return flags;
 }
+
+/**
+ * The same switches from the environment, for builds started by other tools:
+ * `GREENPATH_LINKS=warn`, `GREENPATH_STRICT_TAGS=1`.
+ */
+export function readCheckEnv(env: Record<string, string | undefined>): CheckFlags {
+  const flags: CheckFlags = {};
+  const links = env['GREENPATH_LINKS'];
+  if (links === 'warn' || links === 'error') flags.links = links;
+  else if (links) throw new Error(`GREENPATH_LINKS: expected warn or error, found ${links}`);
+  if (env['GREENPATH_STRICT_TAGS'] === '1' || env['GREENPATH_STRICT_TAGS'] === 'true') flags.strictTags = true;
+  return flags;
+}

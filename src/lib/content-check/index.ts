@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../schemas/errors';
 import { DIFFICULTIES } from '../difficulty';
 import type { ParsedGuideSource } from '../frontmatter';
@@ -20,6 +21,7 @@ import { analyseBody, type BodyAnalysis } from './analyse';
 import { AnalysisCache, analysisKey } from './analysis-cache';
 import { imageAltDiagnostics } from './images';
 import { bodyLinkDiagnostics, LINK_RULES, referenceDiagnostics, type SiteGuide, type SiteIndex } from './links';
+import { mdxImportDiagnostics, type ImportResolver } from './mdx-imports';
 import { readingTimeDiagnostics } from './reading-time';
 import { routesFromPages, type Route } from './routes';
 import { emptyBodyDiagnostics, headingLevelDiagnostics } from './structure';
@@ -63,10 +65,11 @@ export interface ContentReport {
   cached: number;
 }
 
-/** The routes of this site, from `src/pages/`. */
+/** The routes of this site, from `src/pages/` under `root`, or this project's own when `root` has none. */
 export function siteRoutes(root: string): Route[] {
-  const pages = path.join(root, 'src/pages');
-  if (!existsSync(pages)) return [];
+  const own = fileURLToPath(new URL('../../pages', import.meta.url));
+  const pages = [path.join(root, 'src/pages'), own].find((dir) => existsSync(dir));
+  if (!pages) return [];
   const files = readdirSync(pages, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(pages, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
@@ -160,6 +163,11 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const tagsFile = options.tagsFile ?? DEFAULT_TAGS_FILE;
   const vocabulary = loadTagVocabulary(tagsFile, root);
   const linkSeverity: Severity = options.links === 'warn' ? 'warning' : 'error';
+  const resolver: ImportResolver = {
+    projectFileExists: (relative) => existsSync(path.join(root, relative)),
+    guideFolderFileExists: site.guideFolderFileExists,
+    packageExists: (name) => existsSync(path.join(root, 'node_modules', name, 'package.json')),
+  };
 
   for (const guide of guides) {
     if (overLimits.has(guide.displayPath)) continue;
@@ -176,6 +184,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
       ...tagDiagnostics(guide, vocabulary, tagsFile, options.strictTags ? 'error' : 'warning'),
       ...emptyBodyDiagnostics(guide),
       ...headingLevelDiagnostics(guide),
+      ...mdxImportDiagnostics(guide, resolver),
     );
   }
   diagnostics.push(...duplicateTitleDiagnostics(guides));

@@ -1,7 +1,8 @@
 /**
  * The author's `estimated_time` against the reading time the text supports (220 words a minute,
  * code excluded, never under one minute). A warning when they differ by more than half of the
- * computed time: the number was copied from another guide or the guide has grown. Pure.
+ * computed time, and by more than the minute that rounding explains: the number was copied from
+ * another guide, or the guide has grown. Pure.
  */
 import type { Diagnostic } from '../../schemas/errors';
 import { WORDS_PER_MINUTE } from '../markdown-text';
@@ -10,9 +11,9 @@ import { diagnostic, type GuideRecord } from './types';
 export function readingTimeDiagnostics(guide: GuideRecord): Diagnostic[] {
   const declared = guide.frontmatter?.estimated_time;
   if (declared === undefined) return [];
-  const computed = Math.max(1, guide.analysis.words / WORDS_PER_MINUTE);
-  if (Math.abs(declared - computed) <= computed / 2) return [];
-  const shown = Math.max(1, Math.round(computed));
+  // The minutes the page would show without the field; whole minutes, so a one-minute gap is rounding.
+  const shown = Math.max(1, Math.round(guide.analysis.words / WORDS_PER_MINUTE));
+  if (Math.abs(declared - shown) <= Math.max(1, shown / 2)) return [];
   return [
     diagnostic(
       guide,

@@ -24,3 +24,11 @@ export function summaryLine(diagnostics: readonly Diagnostic[], guides: number, 
   if (diagnostics.length === 0) return `${plural(guides, 'guide')} checked${time}: no problems`;
   return `${plural(guides, 'guide')} checked${time}: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
 }
+
+/** Text in double quotes with what a terminal would not show written as `\u0080`: C1 controls, zero-width and bidi characters. */
+export function quoteVisible(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}

@@ -8,6 +8,7 @@ import { describePages, codePointLabel, findMojibake, type MojibakeFinding } fro
 import { entitiesInValue, findDoubleEscapedEntities } from './entities';
 import { findInvisibleCharacters } from './invisible';
 import { LineIndex } from './positions';
+import { quoteVisible } from './report';
 import { diagnostic } from './types';
 
 export const FIX_COMMAND = 'npm run fix:content';
@@ -21,14 +22,15 @@ export interface TextInput {
   codeRanges: readonly [number, number][];
 }
 
-const quote = (text: string) => JSON.stringify(text);
+const quote = quoteVisible;
 
 function describeCandidate(char: string): string {
-  return `${char} (${codePointLabel(char)})`;
+  // Spaces and format characters would print as nothing: name them by code point alone.
+  return /^[\p{Z}\p{C}]$/u.test(char) ? `${codePointLabel(char)} (invisible)` : `${char} (${codePointLabel(char)})`;
 }
 
 /** At most this many candidates are named; the rest are counted. */
-const MAX_CANDIDATES = 8;
+const MAX_CANDIDATES = 16;
 
 export function mojibakeDiagnostics(input: TextInput, findings: readonly MojibakeFinding[], lines: LineIndex) {
   const out: Diagnostic[] = [];
