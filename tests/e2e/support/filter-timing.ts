@@ -40,41 +40,51 @@ function stats(values: number[]): TimingStats {
   return { median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? 0) };
 }
 
+/**
+ * The timing loop, run in the page. A string rather than a function: tools that compile this
+ * file (tsx, esbuild) may wrap named functions in helpers the page does not have.
+ */
+const IN_PAGE = `async (count) => {
+  const root = document.querySelector('guide-filter');
+  const list = root.querySelector('[data-guide-list]');
+  const boxes = [...root.querySelectorAll('input[type=checkbox]')];
+  const text = root.querySelector('input[name=q]');
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const type = (value) => {
+    text.value = value;
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const apply = [];
+  const frame = [];
+  for (let i = 0; i < count; i++) {
+    // Each checkbox in turn, then the text box once a round.
+    const box = boxes[i % (boxes.length + 1)];
+    const change = box ? () => box.click() : () => type('carbon');
+    const undo = box ? () => box.click() : () => type('');
+    await nextFrame();
+    const start = performance.now();
+    change();
+    void list.offsetHeight;
+    apply.push(performance.now() - start);
+    await nextFrame();
+    frame.push(performance.now() - start);
+    undo();
+    await nextFrame();
+  }
+  return { cards: list.children.length, apply, frame };
+}`;
+
 export async function measureFilterTiming(page: Page, options: FilterTimingOptions = {}): Promise<FilterTiming> {
   const { samples = 40, cpuSlowdown = 1 } = options;
-  await page.waitForFunction(() => customElements.get('guide-filter') !== undefined);
+  await page.waitForFunction("customElements.get('guide-filter') !== undefined");
   const cdp = cpuSlowdown > 1 ? await page.context().newCDPSession(page) : undefined;
   await cdp?.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   try {
-    const raw = await page.evaluate(async (count) => {
-      const root = document.querySelector('guide-filter') as HTMLElement;
-      const list = root.querySelector('[data-guide-list]') as HTMLElement;
-      const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-      const text = root.querySelector<HTMLInputElement>('input[name=q]');
-      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const type = (value: string) => {
-        if (!text) return;
-        text.value = value;
-        text.dispatchEvent(new Event('input', { bubbles: true }));
-      };
-      const apply: number[] = [];
-      const frame: number[] = [];
-      for (let i = 0; i < count; i++) {
-        const box = boxes[i % (boxes.length + 1)];
-        const change = box ? () => box.click() : () => type('carbon');
-        const undo = box ? () => box.click() : () => type('');
-        await nextFrame();
-        const start = performance.now();
-        change();
-        void list.offsetHeight;
-        apply.push(performance.now() - start);
-        await nextFrame();
-        frame.push(performance.now() - start);
-        undo();
-        await nextFrame();
-      }
-      return { cards: list.children.length, apply, frame };
-    }, samples);
+    const raw = (await page.evaluate(`(${IN_PAGE})(${Number(samples)})`)) as {
+      cards: number;
+      apply: number[];
+      frame: number[];
+    };
     return {
       cards: raw.cards,
       samples: raw.apply.length,
