@@ -265,6 +265,15 @@ describe('look', () => {
     await context.close();
   });
 
+  it('never scrolls sideways on a 360 px screen: wide tables and code scroll inside their column', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 360, height: 800 } });
+    for (const pagePath of ['guides/alpha-basics/', 'guides/beta-middle/', 'guides/gamma-advanced/', 'guides/', '']) {
+      await page.goto(server.url + pagePath);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), pagePath).toBeLessThanOrEqual(360);
+    }
+    await context.close();
+  });
+
   it('keeps lines of guide text to about 70 characters', async () => {
     const { page, context } = await newPage(browser, { viewport: { width: 1600, height: 900 } });
     await page.goto(`${server.url}guides/alpha-basics/`);
