@@ -4,7 +4,7 @@
  * and every list has a known right answer.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { buildSiteOrThrow } from './support/build';
 import { measureFilterTiming } from './support/filter-timing';
@@ -242,7 +242,8 @@ async function expectView(page: Page, view: Partial<View>, sort: Sort = 'newest'
   expect(await shownCounts(page)).toEqual(expectedCounts(view));
 }
 
-const query = (page: Page) => decodeURIComponent(new URL(page.url()).search);
+/** The page's query, read in the page: page.url() learns of replaceState a moment later. */
+const query = async (page: Page) => decodeURIComponent(await page.evaluate(() => location.search));
 
 describe('the unfiltered list', () => {
   it('shows every guide newest first, with the right count on every option', async () => {
@@ -252,7 +253,7 @@ describe('the unfiltered list', () => {
     expect(
       await page.locator('input[name=tag]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
     ).toEqual(TAG_ORDER);
-    expect(query(page)).toBe('');
+    expect(await query(page)).toBe('');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -268,14 +269,14 @@ describe('each facet alone and combined', () => {
       'Inference at scale without waste',
       'Auditing the energy of ML training',
     ]);
-    expect(query(page)).toBe('?difficulty=advanced');
+    expect(await query(page)).toBe('?difficulty=advanced');
     await click(checkbox(page, 'Difficulty', 'Beginner'));
     await expectView(page, { difficulty: ['beginner', 'advanced'] });
-    expect(query(page)).toBe('?difficulty=beginner&difficulty=advanced');
+    expect(await query(page)).toBe('?difficulty=beginner&difficulty=advanced');
     await click(checkbox(page, 'Difficulty', 'Advanced'));
     await click(checkbox(page, 'Difficulty', 'Beginner'));
     await expectView(page, {});
-    expect(query(page)).toBe('');
+    expect(await query(page)).toBe('');
     await context.close();
   });
 
@@ -288,10 +289,10 @@ describe('each facet alone and combined', () => {
       'Auditing the energy of ML training',
       'Carbon-aware CI pipelines',
     ]);
-    expect(query(page)).toBe('?time=gt20');
+    expect(await query(page)).toBe('?time=gt20');
     await click(checkbox(page, 'Reading time', '10 to 20 minutes'));
     await expectView(page, { time: ['10to20', 'gt20'] });
-    expect(query(page)).toBe('?time=10to20&time=gt20');
+    expect(await query(page)).toBe('?time=10to20&time=gt20');
     await context.close();
   });
 
@@ -299,7 +300,7 @@ describe('each facet alone and combined', () => {
     const { page, context } = await openGuides();
     await click(checkbox(page, 'Tags', 'Cloud'));
     await expectView(page, { tags: ['cloud'] });
-    expect(query(page)).toBe('?tag=cloud');
+    expect(await query(page)).toBe('?tag=cloud');
     await click(checkbox(page, 'Tags', 'AI'));
     await expectView(page, { tags: ['cloud', 'ai'] });
     expect(await shownTitles(page)).toEqual([
@@ -309,13 +310,13 @@ describe('each facet alone and combined', () => {
       'Choosing a greener region',
       'A cloud carbon primer',
     ]);
-    expect(query(page)).toBe('?tag=cloud&tag=ai');
+    expect(await query(page)).toBe('?tag=cloud&tag=ai');
     await click(page.getByRole('radio', { name: /^All chosen tags \d+$/ }));
     await expectView(page, { tags: ['cloud', 'ai'], match: 'all' });
     expect(await shownTitles(page)).toEqual(['Inference at scale without waste']);
-    expect(query(page)).toBe('?tag=cloud&tag=ai&match=all');
+    expect(await query(page)).toBe('?tag=cloud&tag=ai&match=all');
     await click(page.getByRole('radio', { name: /^Any chosen tag \d+$/ }));
-    expect(query(page)).toBe('?tag=cloud&tag=ai');
+    expect(await query(page)).toBe('?tag=cloud&tag=ai');
     await context.close();
   });
 
@@ -352,7 +353,7 @@ describe('each facet alone and combined', () => {
     for (const [control, view, url] of steps) {
       await click(control);
       await expectView(page, view);
-      expect(query(page)).toBe(url);
+      expect(await query(page)).toBe(url);
     }
     expect(await shownTitles(page)).toEqual(['Choosing a greener region']);
     await context.close();
@@ -379,7 +380,7 @@ describe('the text box', () => {
     await box.pressSequentially('CAFE');
     await expectView(page, { q: 'cafe' });
     expect(await shownTitles(page)).toEqual(['Café servers: small is beautiful']);
-    expect(query(page)).toBe('?q=CAFE');
+    expect(await query(page)).toBe('?q=CAFE');
     await box.fill('résumé');
     expect(await shownTitles(page)).toEqual(['Café servers: small is beautiful']);
     await box.fill('energie');
@@ -413,7 +414,7 @@ describe('sorting', () => {
     const beginners = truth({ difficulty: ['beginner'] });
     await sort.selectOption('oldest');
     expect(await shownTitles(page)).toEqual(beginners.map((g) => g.title).reverse());
-    expect(query(page)).toBe('?difficulty=beginner&sort=oldest');
+    expect(await query(page)).toBe('?difficulty=beginner&sort=oldest');
     await sort.selectOption('title');
     expect(await shownTitles(page)).toEqual([
       'A cloud carbon primer',
@@ -429,10 +430,10 @@ describe('sorting', () => {
       'Café servers: small is beautiful',
     ]);
     await expectView(page, { difficulty: ['beginner'] }, 'shortest');
-    expect(query(page)).toBe('?difficulty=beginner&sort=shortest');
+    expect(await query(page)).toBe('?difficulty=beginner&sort=shortest');
     await sort.selectOption('newest');
     expect(await shownTitles(page)).toEqual(beginners.map((g) => g.title));
-    expect(query(page)).toBe('?difficulty=beginner');
+    expect(await query(page)).toBe('?difficulty=beginner');
     await context.close();
   });
 });
@@ -472,7 +473,7 @@ describe('state in the URL', () => {
     expect(await page.getByLabel('Sort').inputValue()).toBe('newest');
     // Changing the view keeps parameters the filter does not own.
     await click(checkbox(page, 'Difficulty', 'Advanced'));
-    expect(query(page)).toBe('?utm_source=feed');
+    expect(await query(page)).toBe('?utm_source=feed');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -481,7 +482,7 @@ describe('state in the URL', () => {
     const { page, context } = await openGuides();
     await click(checkbox(page, 'Difficulty', 'Beginner'));
     await page.getByLabel('Sort').selectOption('title');
-    expect(query(page)).toBe('?difficulty=beginner&sort=title');
+    expect(await query(page)).toBe('?difficulty=beginner&sort=title');
     const beginnersByTitle = [
       'A cloud carbon primer',
       'Café servers: small is beautiful',
@@ -498,7 +499,7 @@ describe('state in the URL', () => {
     await page.waitForURL('**/guides/measuring-watts/');
     await page.goBack();
     await upgraded(page);
-    expect(query(page)).toBe('?difficulty=beginner&sort=title');
+    expect(await query(page)).toBe('?difficulty=beginner&sort=title');
     await expectView(page, { difficulty: ['beginner'] }, 'title');
     expect(await shownTitles(page)).toEqual(beginnersByTitle);
     await page.goForward();
@@ -510,12 +511,12 @@ describe('state in the URL', () => {
     // Entries within the page (an in-page link adds one): popstate brings each one's view back.
     await page.getByRole('link', { name: 'Skip to content' }).focus();
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    await page.waitForFunction(() => location.hash === '#main');
     await click(checkbox(page, 'Difficulty', 'Advanced'));
-    expect(query(page)).toBe('?difficulty=beginner&difficulty=advanced&sort=title');
+    expect(await query(page)).toBe('?difficulty=beginner&difficulty=advanced&sort=title');
     await page.goBack();
     await page.waitForFunction(() => location.hash === '');
-    expect(query(page)).toBe('?difficulty=beginner&sort=title');
+    expect(await query(page)).toBe('?difficulty=beginner&sort=title');
     await expectView(page, { difficulty: ['beginner'] }, 'title');
     expect(await checkbox(page, 'Difficulty', 'Advanced').isChecked()).toBe(false);
     await page.goForward();
@@ -536,7 +537,7 @@ describe('feedback', () => {
       'Remove filter: “energy” ×',
     ]);
     await chips.nth(1).click();
-    expect(query(page)).toBe('?difficulty=advanced&q=energy');
+    expect(await query(page)).toBe('?difficulty=advanced&q=energy');
     await expectView(page, { difficulty: ['advanced'], q: 'energy' });
     expect(await checkbox(page, 'Tags', 'AI').isChecked()).toBe(false);
     // Focus moves to the chip that took the removed one's place.
@@ -579,7 +580,7 @@ describe('feedback', () => {
     );
     await page.locator('[data-empty]').getByRole('button', { name: 'Clear all filters' }).click();
     await expectView(page, {});
-    expect(query(page)).toBe('');
+    expect(await query(page)).toBe('');
     expect(await page.getByLabel('Words in the title, description or tags').inputValue()).toBe('');
     expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
     await context.close();
@@ -655,14 +656,14 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab'); // Difficulty: Beginner
     await page.keyboard.press('Space');
     await expectView(page, { q: 'cloud', difficulty: ['beginner'] });
-    expect(query(page)).toBe('?difficulty=beginner&q=Cloud');
+    expect(await query(page)).toBe('?difficulty=beginner&q=Cloud');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await expectView(page, { difficulty: ['beginner'] });
     await tabTo('input:match');
     await page.keyboard.press('ArrowDown');
-    expect(query(page)).toBe('?difficulty=beginner&match=all');
+    expect(await query(page)).toBe('?difficulty=beginner&match=all');
     await page.keyboard.press('Tab'); // the tag finder
     await page.keyboard.type('hard');
     await page.keyboard.press('Tab'); // the first tag still in view: Hardware
@@ -679,7 +680,7 @@ describe('keyboard', () => {
     // The last chip is gone: focus moves to the list of guides, not to the page.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Guides');
     await expectView(page, { match: 'all' }, 'oldest');
-    expect(query(page)).toBe('?match=all&sort=oldest');
+    expect(await query(page)).toBe('?match=all&sort=oldest');
     await context.close();
   });
 });
@@ -753,7 +754,7 @@ describe('without JavaScript', () => {
     expect(await levels.allTextContents()).toEqual(['Beginner (1)', 'Intermediate (2)', 'Advanced (1)']);
     expect(await levels.nth(1).getAttribute('href')).toBe('/tags/cloud/#intermediate');
     await levels.nth(1).click();
-    expect(new URL(page.url()).hash).toBe('#intermediate');
+    await page.waitForURL('**/tags/cloud/#intermediate');
     const section = page.getByRole('region', { name: /Intermediate/ });
     expect(await section.getByRole('heading', { level: 3 }).allTextContents()).toEqual(
       truth({ tags: ['cloud'], difficulty: ['intermediate'] }).map((g) => g.title),
@@ -779,6 +780,34 @@ describe('tag pages with JavaScript', () => {
     await expectView(page, { tags: ['cloud'], difficulty: ['intermediate'] });
     expect(consoleErrors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('under a base path', () => {
+  it('tag-page links, the filtered list and the search link keep /docs/', async () => {
+    const subpath = await serveStatic(inject('subpathSite'), { base: '/docs/' });
+    const { page, context, consoleErrors } = await newPage(browser);
+    await page.goto(`${subpath.url}tags/cloud/`);
+    const beginner = page
+      .getByRole('navigation', { name: 'Cloud by difficulty' })
+      .getByRole('link', { name: /^Beginner/ });
+    await page.waitForFunction(() =>
+      document.querySelector('a[data-filter-href]')?.getAttribute('href')?.includes('?'),
+    );
+    expect(await beginner.getAttribute('href')).toBe('/docs/guides/?difficulty=beginner&tag=cloud');
+    await beginner.click();
+    await page.waitForURL('**/docs/guides/?difficulty=beginner&tag=cloud');
+    await upgraded(page);
+    // tests/fixtures/site has one published beginner guide tagged cloud.
+    expect(await shownTitles(page)).toEqual(['Alpha basics']);
+    await page.getByLabel('Words in the title, description or tags').fill('alpha');
+    expect(await query(page)).toBe('?difficulty=beginner&tag=cloud&q=alpha');
+    expect(await page.getByRole('link', { name: 'Search the full text for “alpha”' }).getAttribute('href')).toBe(
+      '/docs/search/?q=alpha&difficulty=beginner&tag=cloud',
+    );
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+    await subpath.close();
   });
 });
 
