@@ -3,6 +3,8 @@
  * part of the library in `astro dev` and never in a build. Everything else imports `library`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import knownFacts from 'virtual:greenpath/body-facts';
+import { lookupFacts } from './body-facts';
 import { buildLibrary } from './library';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
@@ -22,7 +24,8 @@ export const library = buildLibrary(
     filePath: entry.filePath ?? entry.id,
   })),
   loadTagVocabulary(),
-  { imageExists: publicFileExists },
+  // The content check has parsed every guide already; its facts save parsing them again.
+  { imageExists: publicFileExists, knownFacts: lookupFacts(knownFacts) },
 );
 
 const entryBySlug = new Map(entries.map((entry) => [entry.id, entry]));

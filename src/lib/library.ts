@@ -6,7 +6,7 @@
 import type { GuideFrontmatter } from '../schemas/guide';
 import type { TagVocabulary } from '../schemas/tags';
 import { DIFFICULTIES, type Difficulty } from './difficulty';
-import { bodyFacts } from './markdown-text';
+import { bodyFacts, type BodyFacts } from './markdown-text';
 import { slugify, tagSlug } from './slug';
 
 export interface GuideInput {
@@ -157,17 +157,22 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
 export interface LibraryOptions {
   /** Whether a hero image exists; a missing one is left out rather than rendered broken. */
   imageExists?: (src: string) => boolean;
+  /**
+   * The body facts already computed for a body (by the content check, see ./body-facts.ts), so
+   * that its Markdown is not parsed a second time; `undefined` means compute them here.
+   */
+  knownFacts?: (body: string) => BodyFacts | undefined;
 }
 
 export function buildLibrary(
   inputs: readonly GuideInput[],
   vocabulary: TagVocabulary = {},
-  { imageExists = () => true }: LibraryOptions = {},
+  { imageExists = () => true, knownFacts = () => undefined }: LibraryOptions = {},
 ): Library {
   const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
   const guides: Guide[] = inputs.map((input) => {
     const { data } = input;
-    const facts = bodyFacts(input.body);
+    const facts = knownFacts(input.body) ?? bodyFacts(input.body);
     return {
       slug: input.id,
       title: data.title,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bodyFactsModule, bodyKey, lookupFacts, type KnownFacts } from '~/lib/body-facts';
+import { analyseBody } from '~/lib/content-check/analyse';
+import { parseGuideSource } from '~/lib/frontmatter';
+import { buildLibrary } from '~/lib/library';
+import { bodyFacts } from '~/lib/markdown-text';
+import { guideSchema } from '~/schemas/guide';
+import { generateGuides } from '../../scripts/lib/generate-guides';
+
+describe('body keys', () => {
+  it('ignore leading blank lines and trailing whitespace, and nothing else', () => {
+    expect(bodyKey('\n\nSome *text*.\n')).toBe(bodyKey('Some *text*.'));
+    expect(bodyKey('Some *text*.')).not.toBe(bodyKey('Some *text*!'));
+    // Leading spaces on the first line can make an indented code block: they count.
+    expect(bodyKey('    code')).not.toBe(bodyKey('code'));
+  });
+});
+
+describe('handing the content check’s facts to the library', () => {
+  const guides = generateGuides({ count: 25, seed: 3 }).map((g) => parseGuideSource(g.source));
+
+  it('gives exactly the facts the library would compute itself', () => {
+    for (const parsed of guides) {
+      const analysis = analyseBody(parsed.body, { bodyLine: parsed.bodyLine, mdx: false, frontmatter: parsed.data });
+      const expected = bodyFacts(parsed.body);
+      expect({
+        words: analysis.words,
+        readingMinutes: analysis.readingMinutes,
+        firstParagraph: analysis.firstParagraph,
+      }).toEqual(expected);
+    }
+  });
+
+  it('serves them as a module the library looks bodies up in, and misses edited bodies', async () => {
+    const source = bodyFactsModule([{ body: 'One two three.', facts: bodyFacts('One two three.') }]);
+    const known = (await import(`data:text/javascript,${encodeURIComponent(source)}`)).default as KnownFacts;
+    const lookup = lookupFacts(known);
+    expect(lookup('\nOne two three.\n')).toEqual({ words: 3, readingMinutes: 1, firstParagraph: 'One two three.' });
+    expect(lookup('One two three four.')).toBeUndefined();
+  });
+
+  it('is what buildLibrary uses when it knows a body, and parses otherwise', () => {
+    const parsed = guides[0];
+    if (!parsed) throw new Error('no guide');
+    const data = guideSchema.parse(parsed.data);
+    const input = { id: 'a', data, body: parsed.body, filePath: 'a.md' };
+    const sentinel = { words: 4242, readingMinutes: 19, firstParagraph: 'From the check.' };
+    const known = buildLibrary([input], {}, { knownFacts: () => sentinel }).guides[0];
+    expect(known?.words).toBe(4242);
+    const computed = buildLibrary([input]).guides[0];
+    expect(computed?.words).toBe(bodyFacts(parsed.body).words);
+  });
+});
