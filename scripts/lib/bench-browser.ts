@@ -53,7 +53,7 @@ async function timeFilter(page: Page, url: string): Promise<BrowserTimings['filt
 async function searchOnce(page: Page, query: string): Promise<number> {
   return page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('search-page input[type="search"]');
-    const root = document.querySelector<HTMLElement>('[data-search-results]');
+    const root = document.querySelector<HTMLElement>('search-page [data-search-results]');
     const list = root?.querySelector('[data-list]');
     if (!input || !root || !list) throw new Error('the search page has no search box or results list');
     // Results of the last query are cleared first, so only this query's results count.

@@ -3,10 +3,10 @@ import { formatSeconds, resolveTimeLimit, timeLimitMessage } from '~/lib/build-t
 
 describe('the build time limit', () => {
   it('grows with the library by default', () => {
-    expect(resolveTimeLimit({}, 0)).toEqual({ seconds: 120, reason: '2 min plus 0.12 s for each of 0 guides' });
+    expect(resolveTimeLimit({}, 0)).toEqual({ seconds: 300, reason: '5 min plus 0.25 s for each of 0 guides' });
     expect(resolveTimeLimit({}, 1000)).toEqual({
-      seconds: 240,
-      reason: '2 min plus 0.12 s for each of 1,000 guides',
+      seconds: 550,
+      reason: '5 min plus 0.25 s for each of 1,000 guides',
     });
   });
 
@@ -22,9 +22,9 @@ describe('the build time limit', () => {
   });
 
   it('says what happened, how long the limit was, and how to change it', () => {
-    const message = timeLimitMessage({ seconds: 1330, reason: '2 min plus 0.12 s for each of 10,250 guides' });
+    const message = timeLimitMessage({ seconds: 2862.5, reason: '5 min plus 0.25 s for each of 10,250 guides' });
     expect(message).toContain(
-      'Build stopped: it was still running after 22 min 10 s, its time limit (2 min plus 0.12 s for each of 10,250 guides).',
+      'Build stopped: it was still running after 47 min 43 s, its time limit (5 min plus 0.25 s for each of 10,250 guides).',
     );
     expect(message).toContain('It was {phase}.');
     expect(message).toContain('set BUILD_TIME_LIMIT to a number of seconds');
