@@ -95,6 +95,12 @@ class SearchPage extends HTMLElement {
       box.checked = chosen.includes(box.value);
     }
     this.sort.value = state.sort;
+    // On narrow screens the filters fold away; chosen ones are shown and counted in the summary.
+    const chosen = state.difficulty.length + state.tag.length + (state.sort === 'relevance' ? 0 : 1);
+    const details = this.querySelector<HTMLDetailsElement>('[data-filters]');
+    if (details && chosen > 0) details.open = true;
+    const summary = this.querySelector('[data-filters-on]');
+    if (summary) summary.textContent = chosen > 0 ? `(${chosen} on)` : '';
   }
 
   /** A deliberate change (filter, sort, Enter, suggestion): a new history entry, searched at once. */
