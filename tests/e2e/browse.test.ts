@@ -3,12 +3,14 @@
  * build of tests/fixtures/browse/: ten guides whose facts are written out below, so every count
  * and every list has a known right answer.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { measurePage, type PageWeight, type Resource } from '../../scripts/lib/page-weight';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { buildSiteOrThrow } from './support/build';
 import { measureFilterTiming } from './support/filter-timing';
-import { pageScripts, scriptsOnlyOn } from './support/page-scripts';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 interface FixtureGuide {
@@ -813,17 +815,43 @@ describe('under a base path', () => {
 
 describe('size and speed', () => {
   it('the filter is loaded on the guides list only, within 4 KB gzipped', async () => {
-    const others = ['', 'tags/', 'tags/cloud/', 'difficulty/beginner/', 'guides/cloud-carbon-primer/', '404.html'];
-    const added = await scriptsOnlyOn(outDir, 'guides/', others);
-    expect(added.some((script) => script.source.includes('guide-filter'))).toBe(true);
+    const others = [
+      '/',
+      '/tags/',
+      '/tags/cloud/',
+      '/difficulty/beginner/',
+      '/guides/cloud-carbon-primer/',
+      '/404.html',
+    ];
+    const scripts = (weight: PageWeight) => weight.resources.filter((r) => r.kind === 'js' || r.kind === 'inline-js');
+    const source = (resource: Resource) => (resource.file ? readFile(resource.file, 'utf8') : Promise.resolve(''));
+    const index = await measurePage(outDir, '/guides/');
+    const tagsIndex = await measurePage(outDir, '/tags/');
+    const elsewhere = new Set<string>();
+    for (const other of others) {
+      const weight = await measurePage(outDir, other);
+      // No other page names the filter, inline or in a file it loads.
+      expect(
+        await readFile(path.join(outDir, other.endsWith('.html') ? other : `${other}index.html`), 'utf8'),
+      ).not.toContain('guide-filter');
+      for (const script of scripts(weight)) {
+        elsewhere.add(script.url);
+        expect(await source(script)).not.toContain('guide-filter');
+      }
+    }
+    // The filter adds no inline script: /guides/ has the inline JavaScript every page has.
+    const inline = (weight: PageWeight) =>
+      scripts(weight)
+        .filter((r) => r.kind === 'inline-js')
+        .map((r) => r.bytes);
+    expect(inline(index)).toEqual(inline(tagsIndex));
+    const added = scripts(index).filter((r) => r.kind === 'js' && !elsewhere.has(r.url));
+    const sources = await Promise.all(added.map(source));
+    expect(sources.some((text) => /customElements\.define\(["'`]guide-filter["'`]/.test(text))).toBe(true);
     const gzip = added.reduce((sum, script) => sum + script.gzipBytes, 0);
-    console.log(`filter JavaScript on /guides/: ${added.map((s) => `${s.id} ${s.gzipBytes} B gzipped`).join(', ')}`);
+    console.log(`filter JavaScript on /guides/: ${added.map((s) => `${s.url} ${s.gzipBytes} B gzipped`).join(', ')}`);
     expect(gzip).toBeGreaterThan(500);
     expect(gzip).toBeLessThanOrEqual(4096);
-    for (const other of others) {
-      const scripts = await pageScripts(outDir, other);
-      expect(scripts.filter((script) => script.source.includes('guide-filter')).map((s) => s.id)).toEqual([]);
-    }
   });
 
   it('applies a filter within a frame on the fixture (the bench measures 1,000 guides)', async () => {
