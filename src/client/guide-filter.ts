@@ -7,6 +7,7 @@
  */
 import {
   activeFilters,
+  clearFilters,
   facetCounts,
   FILTER_PARAMS,
   foldText,
@@ -91,7 +92,7 @@ class GuideFilter extends HTMLElement {
       const { key, value } = button.dataset;
       const next = key
         ? withoutFilter(this.#state, { key: key as ActiveFilter['key'], value: value ?? '' })
-        : { ...EMPTY_FILTER, sort: this.#state.sort };
+        : clearFilters(this.#state);
       this.#apply(next, true);
       // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
       const after = this.#part('chip-list').querySelectorAll('button');
