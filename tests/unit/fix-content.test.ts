@@ -44,7 +44,7 @@ describe('npm run fix:content', () => {
       ['2024-07-05-reactions-tr.md', 3, false],
       ['2024-07-06-cafe-notes.md', 1, false],
     ]);
-  });
+  }, 30_000);
 
   it('repairs exactly, leaves clean files byte-identical, backs up what it changes and lists what is left', async () => {
     const dir = await copyFixture('real');
@@ -75,7 +75,7 @@ describe('npm run fix:content', () => {
     const again = await fixContent({ dir, backupDir: `${WORK}/again-backups` });
     expect(again.files).toEqual([]);
     expect(await snapshot(dir)).toEqual(after);
-  });
+  }, 30_000);
 
   it('prints a summary per file from the command line and exits 1 while errors remain', async () => {
     const dir = await copyFixture('cli');
@@ -90,5 +90,5 @@ describe('npm run fix:content', () => {
     expect(error?.stdout).toContain('3:12 encoding: "Windows-1252 = Windows-1254 = Latin-1" → "UTF-8"');
     expect(error?.stdout).toContain('Dry run: 7 files would change; nothing was written.');
     expect(error?.stdout).toContain('Still to fix by hand:');
-  });
+  }, 60_000);
 });

@@ -133,7 +133,7 @@ describe('importing the Jekyll collection', async () => {
     ]);
     const forced = await runImport({ sources: [`${JEKYLL}/2024-03-01-green-hosting-basics.md`], out, force: true });
     expect(forced.files[0]?.status).toBe('imported');
-  });
+  }, 30_000);
 });
 
 describe('a dry run', () => {
@@ -143,7 +143,7 @@ describe('a dry run', () => {
     expect(result.files.filter((f) => f.status === 'imported')).toHaveLength(13);
     expect(result.report.errors).toBe(7);
     expect(await readdir(out).catch(() => 'absent')).toBe('absent');
-  });
+  }, 30_000);
 });
 
 describe('an interrupted import', () => {
@@ -168,7 +168,7 @@ describe('an interrupted import', () => {
     for (const name of await readdir(out)) {
       expect(await readFile(`${out}/${name}`, 'utf8')).toBe(await readFile(`${OUT}/complete/${name}`, 'utf8'));
     }
-  });
+  }, 30_000);
 });
 
 describe('importing the Docusaurus docs', async () => {

@@ -62,7 +62,7 @@ const HTML_ID = /\sid\s*=\s*(?:"([^"]+)"|'([^']+)')/gi;
 const VISIBLE = new Set(['paragraph', 'code', 'table', 'list', 'image', 'imageReference', 'blockquote', 'html']);
 
 export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis {
-  const tree = parseMarkdown(body);
+  const tree = parseMarkdown(body, { literalAutolinks: false });
   const words = countWords(tree);
   const at = (position: { line: number; column: number } | undefined): Located => ({
     line: (position?.line ?? 1) + options.bodyLine - 1,

@@ -64,12 +64,7 @@ export function entitiesInValue(value: string): { found: string; decoded: string
   return out;
 }
 
-/** A value with every entity decoded. */
+/** A text with every entity decoded: a front-matter value, or the raw YAML (the caller verifies the result). */
 export function decodeEntitiesIn(value: string): string {
   return value.replace(ESCAPED, (whole, name: string) => decodeEntity(name) ?? whole);
-}
-
-/** The same, over raw YAML text: the front-matter repair, verified by the caller. */
-export function decodeEntitiesInYaml(yaml: string): string {
-  return decodeEntitiesIn(yaml);
 }

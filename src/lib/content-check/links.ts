@@ -109,7 +109,7 @@ export function resolveLink(
   }
   sitePath = decode(sitePath);
 
-  if (site.publicFileExists(sitePath)) return { ok: true };
+  // Routes first: most links name a guide, and that needs no look at the disk.
   const matches = matchRoutes(site.routes, sitePath);
   const problems: string[] = [];
   for (const match of matches) {
@@ -145,6 +145,7 @@ export function resolveLink(
       `${url} links to a ${param} page that a build does not make: no published guide has the ${param} "${value}"${suggestion(value, known)}`,
     );
   }
+  if (site.publicFileExists(sitePath)) return { ok: true };
   if (problems[0]) return { ok: false, rule: brokenRule, message: problems[0] };
   const looksLikeFile = /\.[a-z0-9]{1,5}$/i.test(sitePath);
   return {

@@ -14,6 +14,8 @@
  *   (`ÐŸÑ€Ð¸` is Cyrillic, `ä¸­æ–‡` is Chinese), or a single damaged letter among letters of its
  *   own script in a file that has certain damage too;
  * - what is left is reported as possibly damaged, never repaired.
+ * Text garbled twice takes a second pass, which only looks at what the first pass wrote and only
+ * accepts damage certain by itself, so good text next to a repair is never second-guessed.
  * Pure; runs anywhere.
  */
 import { CODE_PAGE_NAMES, HIGH_BYTE_OF, TABLES, type CodePage } from './codepages';

@@ -12,7 +12,7 @@ import { parseGuideSource } from '../frontmatter';
 import { parseMarkdown } from '../markdown-text';
 import { CODE_PAGE_NAMES, type CodePage } from './codepages';
 import { decodeAs, decodeGuideBytes } from './encoding';
-import { decodeEntitiesIn, decodeEntitiesInYaml, findDoubleEscapedEntities } from './entities';
+import { decodeEntitiesIn, findDoubleEscapedEntities } from './entities';
 import { describePages, repairMojibake } from './mojibake';
 import { LineIndex } from './positions';
 import { stringValues } from './text';
@@ -100,7 +100,7 @@ export function repairGuideText(text: string): { text: string; repairs: TextRepa
   ) {
     const bodyStart = current.length - parsed.body.length;
     const head = current.slice(0, bodyStart);
-    const candidate = decodeEntitiesInYaml(head) + current.slice(bodyStart);
+    const candidate = decodeEntitiesIn(head) + current.slice(bodyStart);
     const reparsed = parseGuideSource(candidate);
     const expected = JSON.stringify(mapStrings(parsed.data, decodeEntitiesIn));
     if (reparsed.yamlErrors.length === 0 && JSON.stringify(reparsed.data) === expected) {
