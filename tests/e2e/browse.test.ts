@@ -692,8 +692,6 @@ describe('accessibility', () => {
     it(`axe finds nothing with filters open and applied (${scheme})`, async () => {
       const { page, context } = await openGuides('?difficulty=advanced&tag=ai&tag=cloud&q=energy', {
         colorScheme: scheme,
-        // The site's Content-Security-Policy would block injecting axe; the page's own scripts run either way.
-        bypassCSP: true,
       });
       await page.getByLabel('Find a tag').fill('c');
       let violations = await runAxe(page);
@@ -709,7 +707,6 @@ describe('accessibility', () => {
   it('on a narrow screen the filters fold behind "Filters", say how many are on, and pass axe open', async () => {
     const { page, context } = await openGuides('?difficulty=beginner&time=lt10', {
       viewport: { width: 390, height: 800 },
-      bypassCSP: true,
     });
     const box = page.getByLabel('Words in the title, description or tags');
     expect(await box.isVisible()).toBe(false);
