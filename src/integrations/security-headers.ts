@@ -2,8 +2,10 @@
  * Finishes the Content-Security-Policy after Astro has written the pages (Astro's
  * `security.csp`, set from src/lib/security-policy.ts, puts the policy into each page's
  * `<meta http-equiv>`):
+ * - keeps only the hashes of inline scripts and styles the pages hold (Astro lists every one it
+ *   knows of), and refuses to publish inline code the policy does not allow, or a page without a
+ *   policy;
  * - moves that `<meta>` to the top of `<head>`, so it governs the whole document;
- * - refuses to publish a page without a policy;
  * - adds the policy, as a header, to the `_headers` file copied from public/, so hosts that read
  *   it send the same policy as the pages carry. A page's hashes come from the build, which is why
  *   the policy is read back from the built HTML and never copied by hand.
@@ -14,7 +16,15 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerPolicy, metaPolicy, moveMetaPolicyFirst, withPolicy } from '../lib/security-policy';
+import {
+  headerPolicy,
+  inlineHashes,
+  metaPolicy,
+  moveMetaPolicyFirst,
+  replaceMetaPolicy,
+  tightenPolicy,
+  withPolicy,
+} from '../lib/security-policy';
 
 /** `guides/x/index.html` → `/guides/x/`; `404.html` → `/404.html`. */
 function pagePath(relative: string): string {
@@ -28,28 +38,50 @@ export default function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true }))
+        const files = (await readdir(root, { recursive: true }))
           .map(String)
           .filter((file) => file.endsWith('.html'))
           .sort();
+        const pages = await Promise.all(
+          files.map(async (file) => ({ file, html: await readFile(path.join(root, file), 'utf8') })),
+        );
+        // The inline scripts and styles the site holds, across every page.
+        const used = { scripts: new Set<string>(), styles: new Set<string>() };
+        for (const { html } of pages) {
+          const found = inlineHashes(html);
+          for (const hash of found.scripts) used.scripts.add(hash);
+          for (const hash of found.styles) used.styles.add(hash);
+        }
         const byPolicy = new Map<string, string[]>();
         const missing: string[] = [];
+        const refused = new Set<string>();
+        const tightened = new Map<string, string>();
         await Promise.all(
-          pages.map(async (file) => {
-            const abs = path.join(root, file);
-            const html = await readFile(abs, 'utf8');
-            const policy = metaPolicy(html);
-            if (!policy) {
+          pages.map(async ({ file, html }) => {
+            const astroPolicy = metaPolicy(html);
+            if (!astroPolicy) {
               missing.push(file);
               return;
             }
+            let policy = tightened.get(astroPolicy);
+            if (policy === undefined) {
+              const result = tightenPolicy(astroPolicy, used);
+              for (const r of result.refused) refused.add(r);
+              policy = result.policy;
+              tightened.set(astroPolicy, policy);
+            }
             byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), pagePath(file)]);
-            const moved = moveMetaPolicyFirst(html);
-            if (moved !== html) await writeFile(abs, moved);
+            const final = moveMetaPolicyFirst(replaceMetaPolicy(html, policy));
+            if (final !== html) await writeFile(path.join(root, file), final);
           }),
         );
         if (missing.length > 0) {
           throw new Error(`Pages without a Content-Security-Policy (security.csp): ${missing.sort().join(', ')}`);
+        }
+        if (refused.size > 0) {
+          throw new Error(
+            `Inline code the Content-Security-Policy does not allow (the browser would block it): ${[...refused].sort().join(', ')}`,
+          );
         }
         const policies = new Map<string, string>();
         if (byPolicy.size === 1) policies.set('/*', headerPolicy([...byPolicy.keys()][0] ?? ''));
@@ -59,7 +91,7 @@ export default function securityHeaders(): AstroIntegration {
         await writeFile(headersPath, withPolicy(headers, policies));
         logger.info(
           byPolicy.size === 1
-            ? `One Content-Security-Policy for all ${pages.length} pages, added to _headers`
+            ? `One Content-Security-Policy for all ${pages.length} pages (${used.scripts.size} inline scripts allowed by hash), added to _headers`
             : `${byPolicy.size} Content-Security-Policies across ${pages.length} pages, each added to _headers`,
         );
       },

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { co2, type SwdRating } from '@tgwf/co2';
+import { scanTags } from './html-scan';
 
 export type { SwdRating };
 export type ResourceKind = 'html' | 'css' | 'js' | 'images' | 'fonts' | 'other';
@@ -96,43 +97,17 @@ function kindOf(file: string): ResourceKind {
 const STATIC_IMPORT = /\bimport\s*["']([^"']+)["']|\bfrom\s*["']([^"']+)["']/g;
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
-// A scan of the tags that load something, rather than a full HTML parse: parsing a guide with
-// parse5 takes about 20 ms, which over a thousand guides would add twenty seconds to the build.
-// The pages are Astro's own serialised output (quoted attributes, no stray `<`); comments,
-// `<template>` contents (inert until used) and script bodies are removed first so that nothing
-// inside them is read as a tag. tests/unit/carbon.test.ts checks the scan against parse5.
-const INERT =
-  /<!--[\s\S]*?-->|<template\b[\s\S]*?<\/template\s*>|(<script\b(?:[^>"']|"[^"]*"|'[^']*')*>)[\s\S]*?<\/script\s*>/gi;
-const LOADING_TAG = /<(link|script|img|video)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi, (_, dec, hex, name: string | undefined) =>
-    name ? (ENTITIES[name.toLowerCase()] ?? '') : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
-  );
-}
-
-function attributesOf(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const [, name = '', double, single, bare] of text.matchAll(ATTRIBUTE)) {
-    attributes.set(name.toLowerCase(), decodeAttribute(double ?? single ?? bare ?? ''));
-  }
-  return attributes;
-}
-
-/** The URLs a page loads as it is viewed, read from its HTML, in document order. */
+/** The URLs a page loads as it is viewed, read from its HTML in document order (templates are inert). */
 export function pageReferences(html: string): string[] {
   const refs: string[] = [];
-  const live = html.replace(INERT, (_, scriptOpen: string | undefined) => scriptOpen ?? '');
-  for (const [, tag = '', text = ''] of live.matchAll(LOADING_TAG)) {
-    const a = attributesOf(text);
-    const name = tag.toLowerCase();
-    if (name === 'link') {
+  for (const tag of scanTags(html)) {
+    if (tag.inTemplate) continue;
+    const a = tag.attributes;
+    if (tag.name === 'link') {
       const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
       const href = a.get('href');
       if (href && rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload'].includes(r))) refs.push(href);
-    } else {
+    } else if (['script', 'img', 'video'].includes(tag.name)) {
       const src = a.get('src');
       if (src) refs.push(src);
     }

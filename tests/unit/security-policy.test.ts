@@ -5,9 +5,12 @@ import {
   cspConfig,
   cspHash,
   headerPolicy,
+  inlineHashes,
   metaPolicy,
   moveMetaPolicyFirst,
   parseHeadersFile,
+  replaceMetaPolicy,
+  tightenPolicy,
   withPolicy,
 } from '~/lib/security-policy';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
@@ -110,6 +113,31 @@ describe('the Content-Security-Policy', () => {
         ['/*', { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': header }],
         ['/guides/*', { 'X-Other': '1' }],
       ]),
+    );
+  });
+
+  it('finds the hashes of inline scripts and styles, not of data blocks, external or commented-out scripts', () => {
+    const html =
+      '<script>a()</script><script type="module">b()</script><script type="application/ld+json">{"x":1}</script>' +
+      '<script type="module" src="/x.js"></script><!-- <script>c()</script> --><style>p{}</style>';
+    expect(inlineHashes(html)).toEqual({
+      scripts: [`'${cspHash('a()')}'`, `'${cspHash('b()')}'`],
+      styles: [`'${cspHash('p{}')}'`],
+    });
+  });
+
+  it("keeps only the hashes the pages use, and names inline code Astro's policy would block", () => {
+    const astro = `default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-A=' 'sha256-B='; style-src 'self' 'sha256-S=';`;
+    expect(tightenPolicy(astro, { scripts: new Set(["'sha256-B='"]), styles: new Set() })).toEqual({
+      policy:
+        "default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-B='; style-src 'self'",
+      refused: [],
+    });
+    expect(tightenPolicy(astro, { scripts: new Set(["'sha256-Z='"]), styles: new Set() }).refused).toEqual([
+      "script-src 'sha256-Z='",
+    ]);
+    expect(replaceMetaPolicy(page, "default-src 'none'")).toContain(
+      `<meta http-equiv="content-security-policy" content="default-src 'none'">`,
     );
   });
 
