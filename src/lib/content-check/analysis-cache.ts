@@ -9,12 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { TEMP_SUFFIX, writeFileAtomic } from '../atomic-write';
 import type { BodyAnalysis } from './analyse';
 
 type Stored = Omit<BodyAnalysis, 'anchors'> & { anchors: string[] };
+
+const HOUR = 60 * 60 * 1000;
+const WEEK = 7 * 24 * HOUR;
 
 /** The source files and packages whose change can change an analysis. */
 const CODE_FILES = [
@@ -106,12 +109,23 @@ export class AnalysisCache {
     return this.hits;
   }
 
-  /** Writes the entries used in this run (so deleted guides drop out). */
+  /**
+   * Writes the entries used in this run (so deleted guides drop out), and removes the caches of
+   * folders not checked for a week (test runs check folders of their own) and the temporary
+   * files of runs that were killed mid-write.
+   */
   async save(): Promise<void> {
     if (!this.file) return;
     const json = JSON.stringify({ version: this.version, entries: Object.fromEntries(this.fresh) });
     try {
       await writeFileAtomic(this.file, json);
+      const dir = path.dirname(this.file);
+      const now = Date.now();
+      for (const name of await readdir(dir)) {
+        const file = path.join(dir, name);
+        const age = now - (await stat(file)).mtimeMs;
+        if (age > (name.endsWith(TEMP_SUFFIX) ? HOUR : WEEK)) await rm(file, { force: true });
+      }
     } catch {
       // A read-only checkout still checks; it only checks slower next time.
     }
