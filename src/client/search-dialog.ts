@@ -90,8 +90,11 @@ class DialogSearch {
     this.view.busy();
     try {
       const pagefind = await loadPagefind();
-      const outcome = await runSearch(pagefind, { ...EMPTY_SEARCH_STATE, q }, new Map(), { debounceMs: DEBOUNCE_MS });
-      if (outcome && id === this.searchId) await this.view.render(outcome, '');
+      const outcome = await runSearch(pagefind, { ...EMPTY_SEARCH_STATE, q }, new Map(), {
+        debounceMs: DEBOUNCE_MS,
+        isCurrent: () => id === this.searchId,
+      });
+      if (outcome) await this.view.render(outcome, '');
     } catch {
       if (id === this.searchId) this.view.message(UNAVAILABLE_MESSAGE);
     }

@@ -6,6 +6,7 @@
  * query with its rarest word dropped is tried as a suggestion.
  */
 import {
+  HIGHLIGHT_PARAM,
   pagefindFilters,
   pagefindSort,
   SEARCH_FIELDS,
@@ -14,7 +15,7 @@ import {
   type SearchState,
 } from '~/lib/search-state';
 import { dropRarestWord, queryWords } from '~/lib/search-suggest';
-import { bundleUrl, HIGHLIGHT_PARAM } from './search-bundle';
+import { bundleUrl } from './search-bundle';
 
 /** The part of Pagefind's JS API (pagefind.js, 1.x) this site uses. */
 export interface PagefindSubResult {
@@ -54,7 +55,7 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: SearchOptions): Promise<PagefindResponse>;
-  debouncedSearch(term: string | null, options: SearchOptions, timeoutMs: number): Promise<PagefindResponse | null>;
+  preload(term: string, options?: SearchOptions): Promise<void>;
   filters(): Promise<Counts>;
 }
 
@@ -94,24 +95,33 @@ async function suggest(pagefind: Pagefind, state: SearchState, filters: Pagefind
 }
 
 /**
- * Runs a search for `state`. With `debounceMs`, Pagefind waits that long (loading the index
- * chunks meanwhile) and resolves `null` when a newer search has started.
+ * Runs a search for `state`. With `debounceMs` it first waits that long, fetching the index
+ * chunks the words need meanwhile, and gives up (resolving `null`) as soon as `isCurrent` says a
+ * newer search has started; Pagefind's own debouncedSearch cannot know about the filter counts
+ * and suggestions that follow, so the wait is done here.
  */
 export async function runSearch(
   pagefind: Pagefind,
   state: SearchState,
   tagLabels: ReadonlyMap<string, string>,
-  { facets = false, debounceMs = 0 }: { facets?: boolean; debounceMs?: number } = {},
+  {
+    facets = false,
+    debounceMs = 0,
+    isCurrent = () => true,
+  }: { facets?: boolean; debounceMs?: number; isCurrent?: () => boolean } = {},
 ): Promise<SearchOutcome | null> {
-  // A search counts only the filters whose index chunks are loaded; filters() loads them all.
-  if (facets) await pagefind.filters();
   const term = state.q || null;
   const filters = pagefindFilters(state, tagLabels);
   const options = { filters, sort: pagefindSort(state) };
-  const main = debounceMs
-    ? await pagefind.debouncedSearch(term, options, debounceMs)
-    : await pagefind.search(term, options);
-  if (!main) return null;
+  if (debounceMs > 0) {
+    if (term) void pagefind.preload(term, options).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, debounceMs));
+    if (!isCurrent()) return null;
+  }
+  // A search counts only the filters whose index chunks are loaded; filters() loads them all.
+  if (facets) await pagefind.filters();
+  const main = await pagefind.search(term, options);
+  if (!isCurrent()) return null;
   let counts: SearchOutcome['counts'];
   if (facets) {
     const countsWithout = async (group: FilterGroup) =>
@@ -122,6 +132,7 @@ export async function runSearch(
     counts = { difficulty: byDifficulty[SEARCH_FIELDS.difficulty] ?? {}, tag: byTag[SEARCH_FIELDS.tag] ?? {} };
   }
   const suggestion = main.results.length === 0 && state.q ? await suggest(pagefind, state, filters) : undefined;
+  if (!isCurrent()) return null;
   return { state, results: main.results, unfiltered: main.unfilteredResultCount, counts, suggestion };
 }
 

@@ -148,8 +148,12 @@ class SearchPage extends HTMLElement {
     this.view.busy();
     try {
       const pagefind = await loadPagefind();
-      const outcome = await runSearch(pagefind, state, this.tagLabels, { facets: true, debounceMs });
-      if (!outcome || id !== this.searchId) return;
+      const outcome = await runSearch(pagefind, state, this.tagLabels, {
+        facets: true,
+        debounceMs,
+        isCurrent: () => id === this.searchId,
+      });
+      if (!outcome) return;
       this.showCounts(outcome);
       await this.view.render(outcome, this.filterSummary(state));
     } catch {

@@ -42,6 +42,9 @@ export const SEARCH_FIELDS = {
   description: 'description',
 } as const;
 
+/** The query parameter Pagefind adds to result links; the guide page marks its words. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
 function isSort(value: unknown): value is SearchSort {
   return typeof value === 'string' && (SEARCH_SORTS as readonly string[]).includes(value);
 }
