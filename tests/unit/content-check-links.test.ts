@@ -61,6 +61,8 @@ describe('resolving a link', () => {
     ['/series/greener-web/', true],
     ['/rss.xml', true],
     ['/images/a.svg', true],
+    ['/carbon-report.json', true],
+    ['/sitemap-index.xml', true],
     ['https://example.org/x', true],
     ['mailto:a@example.org', true],
   ])('%s resolves: %s', (url, ok) => {

@@ -43,6 +43,8 @@ export type Resolution =
   { ok: true; guide?: string; fragment?: string } | { ok: false; rule: (typeof LINK_RULES)[number]; message: string };
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** Files the build writes outside src/pages/ and public/: the sitemap, the search index, the carbon report. */
+const BUILD_OUTPUTS = /^\/(?:sitemap-index\.xml|sitemap-\d+\.xml|carbon-report\.json|pagefind\/.*)$/;
 const SOURCE_FILE = /\.(md|mdx|markdown)$/i;
 
 function decode(text: string): string {
@@ -145,7 +147,7 @@ export function resolveLink(
       `${url} links to a ${param} page that a build does not make: no published guide has the ${param} "${value}"${suggestion(value, known)}`,
     );
   }
-  if (site.publicFileExists(sitePath)) return { ok: true };
+  if (site.publicFileExists(sitePath) || BUILD_OUTPUTS.test(sitePath)) return { ok: true };
   if (problems[0]) return { ok: false, rule: brokenRule, message: problems[0] };
   const looksLikeFile = /\.[a-z0-9]{1,5}$/i.test(sitePath);
   return {
