@@ -10,7 +10,15 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARBON_MODEL, figureText, formatGrams, pagePathOf, SiteMeter, type PageCarbon } from '../lib/carbon';
+import {
+  CARBON_MODEL,
+  figureText,
+  formatGrams,
+  pagePathOf,
+  pageReferences,
+  SiteMeter,
+  type PageCarbon,
+} from '../lib/carbon';
 import { fillFigure, fillRange, hasFigure, hasRange } from '../lib/carbon-figure-markup';
 import { normaliseBase } from '../lib/urls-base';
 
@@ -18,11 +26,13 @@ export const CARBON_REPORT = 'carbon-report.json';
 
 /** Fills a page's figure with its own measure until the two agree (two rounds at most in practice). */
 function settleFigure(meter: SiteMeter, pagePath: string, html: string): { html: string; carbon: PageCarbon } {
+  // Filling in the figure changes its text only, never what the page loads.
+  const references = pageReferences(html);
   let current = html;
-  let carbon = meter.measure(pagePath, current);
+  let carbon = meter.measure(pagePath, current, references);
   for (let round = 0; round < 5; round++) {
     const next = fillFigure(current, figureText(carbon));
-    const measured = meter.measure(pagePath, next);
+    const measured = meter.measure(pagePath, next, references);
     current = next;
     if (figureText(measured) === figureText(carbon)) return { html: current, carbon: measured };
     carbon = measured;

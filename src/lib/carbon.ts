@@ -97,10 +97,12 @@ function kindOf(file: string): ResourceKind {
 const STATIC_IMPORT = /\bimport\s*["']([^"']+)["']|\bfrom\s*["']([^"']+)["']/g;
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
+const LOADING_TAGS = new Set(['link', 'script', 'img', 'video']);
+
 /** The URLs a page loads as it is viewed, read from its HTML in document order (templates are inert). */
 export function pageReferences(html: string): string[] {
   const refs: string[] = [];
-  for (const tag of scanTags(html)) {
+  for (const tag of scanTags(html, LOADING_TAGS)) {
     if (tag.inTemplate) continue;
     const a = tag.attributes;
     if (tag.name === 'link') {
@@ -152,12 +154,15 @@ export class SiteMeter {
     return text;
   }
 
-  /** Measures the page at URL path `pagePath` whose (final) HTML is `html`. */
-  measure(pagePath: string, html: string): PageCarbon {
+  /**
+   * Measures the page at URL path `pagePath` whose (final) HTML is `html`. `references` (what
+   * the page loads) can be passed when known, as it is when only a figure's text has changed.
+   */
+  measure(pagePath: string, html: string, references: readonly string[] = pageReferences(html)): PageCarbon {
     const origin = 'http://site.invalid';
     const found = new Map<string, string>();
     const unresolved = new Set<string>();
-    const pending: [string, string][] = pageReferences(html).map((ref) => [ref, `${origin}${pagePath}`]);
+    const pending: [string, string][] = references.map((ref) => [ref, `${origin}${pagePath}`]);
     while (pending.length > 0) {
       const [ref, from] = pending.pop() ?? ['', ''];
       if (/^data:/i.test(ref)) continue;

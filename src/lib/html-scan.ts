@@ -21,7 +21,7 @@ export interface ScannedTag {
   inTemplate: boolean;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
@@ -44,8 +44,8 @@ function attributesOf(text: string): Map<string, string> {
   return attributes;
 }
 
-/** Every start tag of `html`, in document order. */
-export function scanTags(html: string): ScannedTag[] {
+/** The start tags of `html` named in `names` (every one when left out), in document order. */
+export function scanTags(html: string, names?: ReadonlySet<string>): ScannedTag[] {
   const tags: ScannedTag[] = [];
   const token = new RegExp(TOKEN.source, 'g');
   let templates = 0;
@@ -58,15 +58,21 @@ export function scanTags(html: string): ScannedTag[] {
       continue;
     }
     if (slash) continue;
-    const tag: ScannedTag = { name, attributes: attributesOf(match[3] ?? ''), inTemplate: templates > 0 };
+    let text: string | undefined;
     if (RAW_TEXT.has(name)) {
       const end = new RegExp(`</${name}\\s*>`, 'gi');
       end.lastIndex = token.lastIndex;
       const close = end.exec(html);
-      tag.text = html.slice(token.lastIndex, close ? close.index : html.length);
+      text = html.slice(token.lastIndex, close ? close.index : html.length);
       token.lastIndex = close ? end.lastIndex : html.length;
     }
-    tags.push(tag);
+    if (names && !names.has(name)) continue;
+    tags.push({
+      name,
+      attributes: attributesOf(match[3] ?? ''),
+      inTemplate: templates > 0,
+      ...(text === undefined ? {} : { text }),
+    });
   }
   return tags;
 }

@@ -77,11 +77,13 @@ export function moveMetaPolicyFirst(html: string): string {
 /** Script types a browser runs; JSON-LD and other data blocks are not scripts to CSP. */
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
+const INLINE_CODE = new Set(['script', 'style']);
+
 /** The CSP hashes (`'sha256-…'`, quoted) of a page's inline scripts and `<style>` elements. */
 export function inlineHashes(html: string): { scripts: string[]; styles: string[] } {
   const scripts: string[] = [];
   const styles: string[] = [];
-  for (const tag of scanTags(html)) {
+  for (const tag of scanTags(html, INLINE_CODE)) {
     if (tag.name === 'script' && !tag.attributes.has('src')) {
       if (EXECUTABLE.has((tag.attributes.get('type') ?? '').toLowerCase()))
         scripts.push(`'${cspHash(tag.text ?? '')}'`);
