@@ -98,10 +98,6 @@ export function searchHref(searchPage: string, state: Partial<SearchState>): str
   return query ? `${searchPage}?${query}` : searchPage;
 }
 
-export function isSameSearchState(a: SearchState, b: SearchState): boolean {
-  return serialiseSearchState(a) === serialiseSearchState(b);
-}
-
 export function hasFilters(state: SearchState): boolean {
   return state.difficulty.length > 0 || state.tag.length > 0;
 }
