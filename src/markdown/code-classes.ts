@@ -96,9 +96,60 @@ export function themeColours(theme: ThemePalette): { foreground: string[]; backg
   return { foreground: [...foreground].sort(), background: bg ? [bg.toLowerCase()] : [] };
 }
 
+type Rgb = [number, number, number];
+
+function parseHex(colour: string): Rgb | undefined {
+  const hex = colour.replace(/^#/, '');
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-f]{6}$/i.test(full)) return undefined;
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as Rgb;
+}
+
+const toHex = (rgb: Rgb) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+
+/** WCAG 2 relative luminance. */
+function luminance([r, g, b]: Rgb): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** WCAG 2 contrast ratio of two colours. */
+export function contrastRatio(a: string, b: string): number {
+  const la = luminance(parseHex(a) ?? [0, 0, 0]);
+  const lb = luminance(parseHex(b) ?? [255, 255, 255]);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** Code text must reach WCAG AA against its block's background. */
+export const MIN_CODE_CONTRAST = 4.5;
+
+/**
+ * `colour`, or the nearest shade of it (mixed towards black on a light background, white on a
+ * dark one, in 2% steps) that reaches AA contrast on `background`. Some theme colours do not
+ * (github-light's orange is 3.5:1 on white); readers need them to.
+ */
+export function readableOn(colour: string, background: string): string {
+  const fg = parseHex(colour);
+  const bg = parseHex(background);
+  if (!fg || !bg) return colour;
+  const target: Rgb = luminance(bg) > 0.5 ? [0, 0, 0] : [255, 255, 255];
+  for (let step = 0; step <= 50; step++) {
+    const t = step / 50;
+    const mixed = fg.map((c, i) => c + ((target[i] ?? 0) - c) * t) as Rgb;
+    const hex = toHex(mixed);
+    if (contrastRatio(hex, background) >= MIN_CODE_CONTRAST) return step === 0 ? colour : hex;
+  }
+  return toHex(target);
+}
+
 /**
  * The stylesheet that defines every class `shikiStyleToClasses` can produce for these themes,
  * in the `prose` layer. `themes` maps Shiki's theme keys (`light`, `dark`) to theme objects.
+ * Class names keep the theme's colour; the value is that colour made readable on the theme's
+ * background where it is not (see `readableOn`).
  */
 export function codeClassesCss(themes: Record<string, ThemePalette>): string {
   const rules: string[] = [
@@ -107,7 +158,10 @@ export function codeClassesCss(themes: Record<string, ThemePalette>): string {
   ];
   for (const [key, theme] of Object.entries(themes).sort(([a], [b]) => a.localeCompare(b))) {
     const { foreground, background } = themeColours(theme);
-    for (const colour of foreground) rules.push(`.${classFor(`--shiki-${key}`, colour)}{--shiki-${key}:${colour}}`);
+    const bg = background[0] ?? (key === 'dark' ? '#000000' : '#ffffff');
+    for (const colour of foreground) {
+      rules.push(`.${classFor(`--shiki-${key}`, colour)}{--shiki-${key}:${readableOn(colour, bg)}}`);
+    }
     for (const colour of background) {
       rules.push(`.${classFor(`--shiki-${key}-bg`, colour)}{--shiki-${key}-bg:${colour}}`);
     }

@@ -14,7 +14,15 @@ import {
   withPolicy,
 } from '~/lib/security-policy';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
-import { codeClassesCss, shikiStyleToClasses, type ThemePalette } from '~/markdown/code-classes';
+import {
+  codeClassesCss,
+  contrastRatio,
+  MIN_CODE_CONTRAST,
+  readableOn,
+  shikiStyleToClasses,
+  themeColours,
+  type ThemePalette,
+} from '~/markdown/code-classes';
 import { markdownOptions } from '~/markdown/options';
 
 describe('Shiki colours as classes', () => {
@@ -73,6 +81,28 @@ describe('Shiki colours as classes', () => {
     for (const name of colourClasses) expect(css, name).toContain(`.${name}{`);
     // Loading fourteen grammars takes a few seconds on a busy machine.
   }, 30_000);
+});
+
+describe('code colours', () => {
+  it('reach AA contrast on their block in both configured themes, shifting only the colours that miss it', async () => {
+    for (const name of ['github-light', 'github-dark-dimmed'] as const) {
+      const theme = (await bundledThemes[name]()).default as ThemePalette;
+      const key = name === 'github-light' ? 'light' : 'dark';
+      const { foreground, background } = themeColours(theme);
+      const bg = background[0] ?? '';
+      const css = codeClassesCss({ [key]: theme });
+      for (const colour of foreground) {
+        const rule = new RegExp(
+          `\\.s${key[0]}-${colour.slice(1)}\\{--shiki-${key}:(#[0-9a-f]{6}|#[0-9a-f]{3})\\}`,
+        ).exec(css);
+        const used = rule?.[1] ?? 'missing';
+        expect(contrastRatio(used, bg), `${name} ${colour} → ${used}`).toBeGreaterThanOrEqual(MIN_CODE_CONTRAST);
+        if (contrastRatio(colour, bg) >= MIN_CODE_CONTRAST) expect(used).toBe(colour);
+      }
+    }
+    expect(contrastRatio('#e36209', '#ffffff')).toBeCloseTo(3.49, 2);
+    expect(readableOn('#e36209', '#ffffff')).not.toBe('#e36209');
+  });
 });
 
 describe('the Content-Security-Policy', () => {
