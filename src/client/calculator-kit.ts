@@ -5,14 +5,6 @@
  */
 import { parseField, type NumberField } from '~/lib/calculators/fields';
 
-/** Enables the element's controls and hides the note meant for readers without JavaScript. */
-export function enableControls(root: HTMLElement): void {
-  for (const control of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
-    control.disabled = false;
-  }
-  for (const note of root.querySelectorAll<HTMLElement>('[data-nojs]')) note.hidden = true;
-}
-
 export function input(root: HTMLElement, name: string): HTMLInputElement {
   const element = root.querySelector<HTMLInputElement>(`input[data-field="${name}"]`);
   if (!element) throw new Error(`calculator: no input for ${name}`);

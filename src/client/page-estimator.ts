@@ -1,33 +1,37 @@
 /**
- * <page-estimator>: makes the server-rendered web page emissions estimator live
- * (src/components/mdx/PageEmissionsEstimator.astro), recomputing with CO2.js through the same
+ * <page-estimator>: the web page emissions estimator's live behaviour
+ * (src/components/mdx/PageEmissionsEstimator.astro), inserted by ./calculator-loader.ts on the
+ * reader's first touch: recomputes with CO2.js through the
  * module the server used for the worked example.
  */
 import { formatQuantity } from '~/lib/calculators/format';
 import { formatGrams, PAGE_FIELDS, pageEmissions, pageSteps } from '~/lib/calculators/page-emissions';
-import { enableControls, readFields, setSteps, setText, showInvalid } from './calculator-kit';
+import { readFields, setSteps, setText, showInvalid } from './calculator-kit';
+
+function update(root: HTMLElement): void {
+  const values = readFields(root, PAGE_FIELDS);
+  if (!values) {
+    showInvalid(root, ['per-view', 'rating', 'per-month']);
+    return;
+  }
+  const inputs = { ...values, green: root.querySelector<HTMLInputElement>('input[data-green]')?.checked ?? false };
+  const result = pageEmissions(inputs);
+  setText(root, '[data-result="per-view"]', `${formatQuantity(result.gramsPerView)} g CO2e`);
+  setText(root, '[data-result="rating"]', result.rating);
+  setText(root, '[data-result="per-month"]', formatGrams(result.gramsPerMonth));
+  setSteps(root, pageSteps(inputs, result));
+}
+
+function live(root: HTMLElement): void {
+  if (!root.querySelector('input[data-green]')) return;
+  root.addEventListener('input', () => update(root));
+  root.addEventListener('change', () => update(root));
+  update(root);
+}
 
 class PageEstimator extends HTMLElement {
   connectedCallback(): void {
-    if (!this.querySelector('input[data-green]')) return;
-    enableControls(this);
-    this.addEventListener('input', () => this.update());
-    this.addEventListener('change', () => this.update());
-    this.update();
-  }
-
-  update(): void {
-    const values = readFields(this, PAGE_FIELDS);
-    if (!values) {
-      showInvalid(this, ['per-view', 'rating', 'per-month']);
-      return;
-    }
-    const inputs = { ...values, green: this.querySelector<HTMLInputElement>('input[data-green]')?.checked ?? false };
-    const result = pageEmissions(inputs);
-    setText(this, '[data-result="per-view"]', `${formatQuantity(result.gramsPerView)} g CO2e`);
-    setText(this, '[data-result="rating"]', result.rating);
-    setText(this, '[data-result="per-month"]', formatGrams(result.gramsPerMonth));
-    setSteps(this, pageSteps(inputs, result));
+    live(this);
   }
 }
 

@@ -1,47 +1,54 @@
 /**
- * <training-calculator>: makes the server-rendered AI training emissions calculator live
- * (src/components/mdx/TrainingEmissionsCalculator.astro). Recomputes on every input with the
- * same module the server used for the worked example.
+ * <training-calculator>: the AI training emissions calculator's live behaviour
+ * (src/components/mdx/TrainingEmissionsCalculator.astro), inserted by ./calculator-loader.ts on
+ * the reader's first touch. Recomputes on every input with the module the server used for the
+ * worked example.
  */
 import { formatNumber } from '~/lib/calculators/format';
 import { gridRegion, regionForIntensity } from '~/lib/calculators/grid-intensity';
 import { formatKg, TRAINING_FIELDS, trainingEmissions, trainingSteps } from '~/lib/calculators/training-emissions';
-import { enableControls, input, readFields, setSteps, setText, showInvalid } from './calculator-kit';
+import { input, readFields, setSteps, setText, showInvalid } from './calculator-kit';
+import type { PendingChange } from './calculator-loader';
+
+function update(root: HTMLElement): void {
+  const inputs = readFields(root, TRAINING_FIELDS);
+  if (!inputs) {
+    showInvalid(root, ['energy', 'emissions']);
+    return;
+  }
+  const region = root.querySelector<HTMLSelectElement>('select[data-region]');
+  const preset = region ? gridRegion(region.value) : undefined;
+  const result = trainingEmissions(inputs);
+  setText(root, '[data-result="energy"]', `${formatNumber(result.facilityKwh)} kWh`);
+  setText(root, '[data-result="emissions"]', formatKg(result.kgCO2e));
+  setSteps(root, trainingSteps(inputs, result, preset && `${preset.label}, Ember ${preset.year}`));
+}
+
+function live(root: HTMLElement & PendingChange): void {
+  const region = root.querySelector<HTMLSelectElement>('select[data-region]');
+  if (!region) return;
+  const intensity = input(root, 'intensity');
+  const changed = (target: EventTarget | null) => {
+    if (target === region) {
+      // A chosen region fills in its intensity.
+      const preset = gridRegion(region.value);
+      if (preset) intensity.value = String(preset.intensity);
+    } else if (target === intensity) {
+      // A typed intensity selects the preset it equals, or "another value".
+      region.value = regionForIntensity(Number(intensity.value))?.id ?? 'custom';
+    }
+    update(root);
+  };
+  region.addEventListener('change', (event) => changed(event.target));
+  root.addEventListener('input', (event) => {
+    if (event.target !== region) changed(event.target);
+  });
+  changed(root.pendingChange ?? null);
+}
 
 class TrainingCalculator extends HTMLElement {
   connectedCallback(): void {
-    const region = this.querySelector<HTMLSelectElement>('select[data-region]');
-    if (!region) return;
-    const intensity = input(this, 'intensity');
-    enableControls(this);
-
-    region.addEventListener('change', () => {
-      const preset = gridRegion(region.value);
-      if (preset) intensity.value = String(preset.intensity);
-      this.update();
-    });
-    this.addEventListener('input', (event) => {
-      if (event.target === intensity) {
-        // A typed intensity selects the preset it equals, or "another value".
-        region.value = regionForIntensity(Number(intensity.value))?.id ?? 'custom';
-      }
-      if (event.target !== region) this.update();
-    });
-    this.update();
-  }
-
-  update(): void {
-    const inputs = readFields(this, TRAINING_FIELDS);
-    if (!inputs) {
-      showInvalid(this, ['energy', 'emissions']);
-      return;
-    }
-    const region = this.querySelector<HTMLSelectElement>('select[data-region]');
-    const preset = region ? gridRegion(region.value) : undefined;
-    const result = trainingEmissions(inputs);
-    setText(this, '[data-result="energy"]', `${formatNumber(result.facilityKwh)} kWh`);
-    setText(this, '[data-result="emissions"]', formatKg(result.kgCO2e));
-    setSteps(this, trainingSteps(inputs, result, preset && `${preset.label}, Ember ${preset.year}`));
+    live(this);
   }
 }
 

@@ -32,12 +32,18 @@ async function open(path: string, options: Parameters<typeof newPage>[1] = {}) {
   return opened;
 }
 
-/** Waits until the calculator's custom element has enabled its controls. */
+/**
+ * Makes the calculator live without moving focus, as a reader's first touch would: the page's
+ * loader enables the controls at once and inserts the calculator's code on a pointerdown; this
+ * waits until that code has defined the element.
+ */
 async function upgraded(page: Page, tag: string): Promise<void> {
   await page.waitForFunction((name) => {
     const element = document.querySelector(name);
     return !!element && [...element.querySelectorAll('input, select')].every((c) => !(c as HTMLInputElement).disabled);
   }, tag);
+  await page.locator(tag).dispatchEvent('pointerdown');
+  await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
 }
 
 /** An element's text as assistive technology gets it (visually hidden separators included). */
@@ -269,19 +275,57 @@ describe('keyboard and loading', () => {
     await context.close();
   });
 
-  it('each calculator loads its script only on the pages that use it', async () => {
-    const scripts = async (path: string) => {
+  it('a change made as the first touch is applied once the code arrives', async () => {
+    const { page, context } = await open(TRAINING);
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLSelectElement>('training-calculator select')?.disabled,
+    );
+    await page.getByLabel('Grid region').selectOption('france');
+    // 5,898.24 kWh × 44 g/kWh = 259,522.56 g = 259.52 kg.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('training-calculator [data-result="emissions"]')?.textContent?.trim() ===
+        '259.52 kg CO2e',
+    );
+    expect(await page.getByLabel('Grid carbon intensity (gCO2e/kWh)').inputValue()).toBe('44');
+    await context.close();
+  });
+
+  it('each calculator loads only a tiny loader up front, and its own code on the first touch', async () => {
+    const scripts = (requests: string[]) =>
+      requests.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname.split('/').pop() ?? '');
+    const code = /^(TrainingCode|PageEstimatorCode|CarbonTimelineCode)\./;
+    for (const [path, tag, name] of [
+      [TRAINING, 'training-calculator', 'TrainingCode'],
+      [PAGE, 'page-estimator', 'PageEstimatorCode'],
+      [TIMELINE, 'carbon-timeline', 'CarbonTimelineCode'],
+    ] as const) {
       const { page, context, requests } = await open(path);
       await page.waitForLoadState('networkidle');
+      expect(
+        scripts(requests).filter((file) => code.test(file)),
+        path,
+      ).toEqual([]);
+      expect(
+        scripts(requests).some((file) => file.startsWith('calculator-loader.')),
+        path,
+      ).toBe(true);
+      await page.locator(`${tag} :is(input, select)`).first().focus();
+      await page.waitForLoadState('networkidle');
+      expect(
+        scripts(requests)
+          .filter((file) => code.test(file))
+          .map((file) => file.split('.')[0]),
+        path,
+      ).toEqual([name]);
       await context.close();
-      return requests.filter((url) => url.endsWith('.js')).map((url) => new URL(url).pathname);
-    };
-    const names = /TrainingEmissionsCalculator|PageEmissionsEstimator|CarbonAwareTimeline/;
-    const uses = (list: string[]) => list.map((p) => names.exec(p)?.[0]).filter(Boolean);
-    expect(uses(await scripts(TRAINING))).toEqual(['TrainingEmissionsCalculator']);
-    expect(uses(await scripts(PAGE))).toEqual(['PageEmissionsEstimator']);
-    expect(uses(await scripts(TIMELINE))).toEqual(['CarbonAwareTimeline']);
-    expect(uses(await scripts('guides/choosing-cloud-regions/'))).toEqual([]);
+    }
+    const other = await open('guides/choosing-cloud-regions/');
+    await other.page.waitForLoadState('networkidle');
+    expect(scripts(other.requests).filter((file) => code.test(file) || file.startsWith('calculator-loader.'))).toEqual(
+      [],
+    );
+    await other.context.close();
   });
 });
 
