@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeViolations, launchBrowser, newPage, runAxe, type AxeViolation } from './support/browser';
+import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { buildSiteOrThrow } from './support/build';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -329,27 +329,6 @@ describe('keyboard and loading', () => {
   });
 });
 
-/**
- * axe on the whole page, except the contrast of syntax-highlighted code: the dark code theme
- * (github-dark-dimmed) colours comments #768390 on #22272e, 3.87:1, on every guide with commented
- * code. That is the site's code theme, not these pages' calculators, and is reported on its own;
- * every other rule, and contrast everywhere else, is checked.
- */
-async function axeOutsideCodeColours(page: Page): Promise<AxeViolation[]> {
-  const violations = await runAxe(page);
-  const inCode = await page.evaluate(
-    (targets) => targets.map((t) => !!document.querySelector(t)?.closest('pre.astro-code')),
-    violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))),
-  );
-  let index = 0;
-  return violations
-    .map((v) => ({
-      ...v,
-      nodes: v.nodes.filter(() => !(inCode[index++] && v.id === 'color-contrast')),
-    }))
-    .filter((v) => v.nodes.length > 0);
-}
-
 describe('accessibility', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it.each([
@@ -363,11 +342,11 @@ describe('accessibility', () => {
         const { page, context } = await open(path, { colorScheme: scheme, bypassCSP: true });
         await upgraded(page, tag);
         await page.locator(`${tag} details`).evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
-        let violations = await axeOutsideCodeColours(page);
+        let violations = await runAxe(page);
         expect(violations, describeViolations(violations)).toEqual([]);
         await page.getByLabel(field).fill('-1');
         expect(await page.getByLabel(field).getAttribute('aria-invalid')).toBe('true');
-        violations = await axeOutsideCodeColours(page);
+        violations = await runAxe(page);
         expect(violations, describeViolations(violations)).toEqual([]);
         await context.close();
       },
