@@ -465,8 +465,8 @@ async function main(): Promise<void> {
     );
   } else line('browser timings', browser.reason);
   if ('scores' in lighthouse) {
-    for (const [name, score] of Object.entries(lighthouse.scores))
-      line(`Lighthouse performance (${name})`, String(score['performance']));
+    for (const [name, page] of Object.entries(lighthouse.pages))
+      line(`Lighthouse performance (${name})`, page.error ?? String(page.scores.performance));
   } else line('Lighthouse', lighthouse.reason);
   line(
     'targets',

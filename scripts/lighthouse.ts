@@ -37,6 +37,11 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const result = summary.pages[page.name];
     if (!result) continue;
+    if (result.error) {
+      failed = true;
+      console.log(`  ${page.name.padEnd(10)} ${page.path}: ${result.error}`);
+      continue;
+    }
     const scores = Object.entries(result.scores)
       .map(([category, score]) => `${category} ${score}`)
       .join(', ');

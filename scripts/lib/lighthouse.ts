@@ -49,6 +49,8 @@ export interface PageResult {
   failures: Partial<Record<Category, AuditFailure[]>>;
   /** Console warnings Lighthouse raised for the run (for example, a page that did not load). */
   runWarnings: string[];
+  /** Why Lighthouse could not audit the page at all (then there are no scores). */
+  error?: string;
 }
 
 export interface LighthouseSummary {
@@ -142,7 +144,18 @@ export async function runLighthouse(options: LighthouseOptions): Promise<Lightho
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { lhr } = result;
       summary.lighthouseVersion = lhr.lighthouseVersion;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        // One page that cannot be audited (a timeout on a very large page) should not hide the others.
+        summary.scores[page.name] = {};
+        summary.pages[page.name] = {
+          url,
+          scores: {},
+          failures: {},
+          runWarnings: lhr.runWarnings,
+          error: `Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`,
+        };
+        continue;
+      }
       const [html, json] = result.report as string[];
       const base = path.join(options.reportDir, page.name);
       await writeFile(`${base}.report.html`, html ?? '');
