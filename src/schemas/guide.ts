@@ -95,8 +95,13 @@ const guideFields = z.object({
     .optional(),
   /** Accepted for Jekyll guides; `guide` is the only layout. */
   layout: z.enum(['guide'], { error: 'guide (the only layout), or no layout field' }).optional(),
-  /** A hero image: a path under public/ (starting with /) or an https URL. */
-  image: nonEmpty('an image path such as /images/guides/x.svg').optional(),
+  /**
+   * A hero image: a path under public/, starting with a single /. Remote images are refused: the
+   * site never makes a request to another origin (and its Content-Security-Policy would block it).
+   */
+  image: nonEmpty('an image path under public/ such as /images/guides/x.svg')
+    .regex(/^\/(?!\/)/, { error: 'an image path under public/ such as /images/guides/x.svg' })
+    .optional(),
   /** The hero image's text alternative. */
   image_alt: z.string({ error: 'a text alternative for the image' }).optional(),
   /** Who made the hero image. */

@@ -121,6 +121,13 @@ describe('guide schema', () => {
       expect(result.image).toBe('/images/x.svg');
       expect(result.image_credit_url).toBe('https://example.org/ann');
     });
+    it('refuse a remote image: pages never load from another origin', () => {
+      expect(errorsOf({ image: 'https://cdn.example.org/x.png' })).toEqual([
+        'image: an image path under public/ such as /images/guides/x.svg',
+      ]);
+      expect(errorsOf({ image: '//cdn.example.org/x.png' })).toHaveLength(1);
+      expect(errorsOf({ image: 'images/x.png' })).toHaveLength(1);
+    });
     it('refuse a credit URL that is not a URL, or one without a credit', () => {
       expect(errorsOf({ image_credit: 'Ann', image_credit_url: 'not a url' })).toEqual([
         'image_credit_url: an absolute http(s) URL',
