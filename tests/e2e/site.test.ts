@@ -274,6 +274,21 @@ describe('look', () => {
     await context.close();
   });
 
+  it('tag and level links are targets of at least 24 by 24 px on a phone (WCAG 2.2 target size)', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 412, height: 900 } });
+    for (const pagePath of ['guides/', 'guides/alpha-basics/']) {
+      await page.goto(server.url + pagePath);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.tags a, a.badge')]
+          .map((a) => ({ text: a.textContent?.trim(), box: a.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 24 || box.width < 24)
+          .map(({ text, box }) => `${text}: ${box.width}x${box.height}`),
+      );
+      expect(small, pagePath).toEqual([]);
+    }
+    await context.close();
+  });
+
   it('keeps lines of guide text to about 70 characters', async () => {
     const { page, context } = await newPage(browser, { viewport: { width: 1600, height: 900 } });
     await page.goto(`${server.url}guides/alpha-basics/`);
