@@ -248,9 +248,11 @@ describe('the search page', () => {
     expect(marks.length).toBeGreaterThanOrEqual(3);
     for (const mark of marks)
       expect(mark).toEqual({ text: expect.stringMatching(/^battery$/i), inArticle: true, inToc: false });
-    const top = await page.locator('#battery-storage').evaluate((h) => h.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(350);
+    // The jump to the heading may be a smooth scroll still under way: wait for where it ends.
+    await page.waitForFunction(() => {
+      const top = document.getElementById('battery-storage')?.getBoundingClientRect().top ?? -1;
+      return top >= 0 && top < 350;
+    });
     await context.close();
   });
 
