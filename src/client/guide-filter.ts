@@ -41,6 +41,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className 
   return node;
 }
 
+/** Past this many cards, off-screen cards skip style and layout while the list is filtered. */
+const LONG_LIST = 100;
+
 class GuideFilter extends HTMLElement {
   #cards: Card[] = [];
   #controls: Control[] = [];
@@ -52,11 +55,22 @@ class GuideFilter extends HTMLElement {
     return this.querySelector(`[data-${name}]`) as T;
   }
 
+  /**
+   * Focus for when the focused control is gone. The list takes it for that moment only: a list
+   * that is focusable all the time counts as one large touch target wrapping every card's links,
+   * and WCAG 2.2's target-size check then finds every tag and badge link obscured.
+   */
+  #focusList(): void {
+    const list = this.#list;
+    list.tabIndex = -1;
+    list.addEventListener('blur', () => list.removeAttribute('tabindex'), { once: true });
+    list.focus();
+  }
+
   connectedCallback(): void {
     const list = this.#part('guide-list');
     if (!list || this.#cards.length) return;
     this.#list = list;
-    list.tabIndex = -1;
     this.#cards = [...list.children].map((li) => {
       const d = (li.firstElementChild as HTMLElement).dataset;
       return {
@@ -72,6 +86,8 @@ class GuideFilter extends HTMLElement {
         }),
       };
     });
+    // A long library lets off-screen cards skip layout while filtering (see GuideFilter.astro).
+    if (this.#cards.length > LONG_LIST) (list.parentElement as HTMLElement).dataset['long'] = '';
     this.#controls = [...this.querySelectorAll<Control>('[name]')];
     for (const control of this.#controls)
       this.#labels.set(`${control.name}:${control.value}`, control.dataset['label'] ?? '');
@@ -96,7 +112,9 @@ class GuideFilter extends HTMLElement {
       this.#apply(next, true);
       // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
       const after = this.#part('chip-list').querySelectorAll('button');
-      (after[index] ?? after[index - 1] ?? this.#list).focus();
+      const neighbour = after[index] ?? after[index - 1];
+      if (neighbour) neighbour.focus();
+      else this.#focusList();
     });
     addEventListener('popstate', () => this.#apply(this.#fromUrl(), true, false));
     this.#apply(this.#fromUrl(), true, false);
@@ -219,7 +237,7 @@ class GuideFilter extends HTMLElement {
     if (scrollY !== y) scrollTo(x, y);
     // Moving a card moves focus out of it: put it back. A focused control that vanished: the list.
     if (focused instanceof HTMLElement && this.#list.contains(focused)) focused.focus({ preventScroll: true });
-    if (this.contains(focused) && !this.contains(document.activeElement)) this.#list.focus();
+    if (this.contains(focused) && !this.contains(document.activeElement)) this.#focusList();
 
     if (writeUrl) {
       const url = new URL(location.href);
