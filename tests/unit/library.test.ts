@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, rankRelated, type GuideInput } from '~/lib/library';
+import { buildLibrary, compareNewestFirst, rankRelated, type Guide, type GuideInput } from '~/lib/library';
 import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
 
 /** Fixtures go through the real schema, as the collection does. */
@@ -82,6 +82,57 @@ describe('related guides', () => {
     expect(all).not.toContain('missing');
     expect(all).not.toContain('none-shared');
     expect(all).toContain('one-shared');
+  });
+});
+
+describe('related guides in a large library', () => {
+  // The plain definition: every other guide, sorted. The library's index must agree with it.
+  function reference(guide: Guide, all: readonly Guide[], explicit: readonly string[], count: number): string[] {
+    const exists = new Set(all.map((g) => g.slug));
+    const chosen = explicit.filter((s, i) => s !== guide.slug && exists.has(s) && explicit.indexOf(s) === i);
+    const mine = new Set(guide.tags.map((t) => t.slug));
+    const ranked = all
+      .filter((g) => g.slug !== guide.slug && !chosen.includes(g.slug))
+      .map((g) => ({ g, shared: g.tags.filter((t) => mine.has(t.slug)).length }))
+      .filter(({ shared }) => shared > 0)
+      .sort(
+        (a, b) =>
+          b.shared - a.shared ||
+          Number(b.g.difficulty === guide.difficulty) - Number(a.g.difficulty === guide.difficulty) ||
+          compareNewestFirst(a.g, b.g),
+      )
+      .map(({ g }) => g.slug);
+    return [...chosen, ...ranked].slice(0, count);
+  }
+  // A seeded library with many ties: 400 guides, 9 tags, 3 levels, 20 dates.
+  let seed = 42;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const levels = ['beginner', 'intermediate', 'advanced'] as const;
+  const inputs = Array.from({ length: 400 }, (_, i) => {
+    const tags = [...new Set(Array.from({ length: 1 + random(4) }, () => `t${random(9)}`))];
+    const related = random(5) === 0 ? [`g${random(400)}`, 'missing', `g${i}`] : [];
+    return input(`g${i}`, {
+      tags,
+      related,
+      difficulty: levels[random(3)] ?? 'beginner',
+      date: `2025-01-${String(1 + random(20)).padStart(2, '0')}`,
+    });
+  });
+  const library = buildLibrary(inputs);
+
+  it('ranks every guide as comparing it with every other would', () => {
+    for (const guide of library.guides) {
+      const explicit = inputs.find((i) => i.id === guide.slug)?.data.related ?? [];
+      expect(guide.related, guide.slug).toEqual(reference(guide, library.guides, explicit, 4));
+    }
+  });
+  it('gives the same answer for longer lists', () => {
+    for (const guide of library.guides.slice(0, 50)) {
+      expect(rankRelated(guide, library.guides, [], 12)).toEqual(reference(guide, library.guides, [], 12));
+    }
   });
 });
 
