@@ -7,12 +7,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
-import carbonFigure from './src/integrations/carbon-figure';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
+import finishPages from './src/integrations/finish-pages';
 import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
-import securityHeaders from './src/integrations/security-headers';
 import { markdownOptions } from './src/markdown/options';
 import { cspConfig } from './src/lib/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
@@ -55,13 +54,11 @@ export default defineConfig({
     codeColours(),
     mdx(),
     sitemap(),
-    // Indexes the built pages for search; before atomicOutput so a failed index fails the build.
+    // Gives every page its final Content-Security-Policy (and _headers) and its carbon figure
+    // (and carbon-report.json); after every integration that writes pages.
+    finishPages(),
+    // Indexes the finished pages for search; before atomicOutput so a failed index fails the build.
     pagefindIndex(),
-    // Moves each page's CSP <meta> first and adds the policy to _headers; after every integration
-    // that writes pages.
-    securityHeaders(),
-    // Measures every finished page, fills in each guide's carbon figure, writes carbon-report.json.
-    carbonFigure(),
     // Keep last: it publishes the finished build.
     atomicOutput(),
   ],

@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import { co2, type SwdRating } from '@tgwf/co2';
 import { scanTags } from './html-scan';
 
@@ -117,10 +118,14 @@ export function pageReferences(html: string): string[] {
   return refs;
 }
 
+const GZIP = { level: 9 };
+const gzipAsync = promisify(gzip);
+
 /** Measures built pages against the files of one built site, caching each file's gzipped size. */
 export class SiteMeter {
   private readonly sizes = new Map<string, number>();
   private readonly texts = new Map<string, string>();
+  private readonly files = new Map<string, string | undefined>();
 
   /** `root`: the built site's folder; `base`: its base path (`/` or `/docs/`). */
   constructor(
@@ -130,17 +135,21 @@ export class SiteMeter {
 
   /** The file behind a URL path of this site, or undefined. */
   private fileFor(urlPath: string): string | undefined {
-    if (!urlPath.startsWith(this.base)) return undefined;
-    const rel = decodeURIComponent(urlPath.slice(this.base.length));
-    if (rel.split('/').includes('..')) return undefined;
-    const file = path.join(this.root, rel);
-    return existsSync(file) ? file : undefined;
+    if (this.files.has(urlPath)) return this.files.get(urlPath);
+    let file: string | undefined;
+    if (urlPath.startsWith(this.base)) {
+      const rel = decodeURIComponent(urlPath.slice(this.base.length));
+      if (!rel.split('/').includes('..')) file = path.join(this.root, rel);
+    }
+    if (file !== undefined && !existsSync(file)) file = undefined;
+    this.files.set(urlPath, file);
+    return file;
   }
 
   private gzipSize(file: string, text?: string): number {
     const known = this.sizes.get(file);
     if (known !== undefined) return known;
-    const size = gzipSync(text ?? readFileSync(file), { level: 9 }).length;
+    const size = gzipSync(text ?? readFileSync(file), GZIP).length;
     this.sizes.set(file, size);
     return size;
   }
@@ -159,6 +168,19 @@ export class SiteMeter {
    * the page loads) can be passed when known, as it is when only a figure's text has changed.
    */
   measure(pagePath: string, html: string, references: readonly string[] = pageReferences(html)): PageCarbon {
+    return this.weigh(pagePath, gzipSync(html, GZIP).length, references);
+  }
+
+  /** `measure`, with the page compressed in Node's thread pool: pages can be measured in parallel. */
+  async measureAsync(
+    pagePath: string,
+    html: string,
+    references: readonly string[] = pageReferences(html),
+  ): Promise<PageCarbon> {
+    return this.weigh(pagePath, (await gzipAsync(html, GZIP)).length, references);
+  }
+
+  private weigh(pagePath: string, htmlBytes: number, references: readonly string[]): PageCarbon {
     const origin = 'http://site.invalid';
     const found = new Map<string, string>();
     const unresolved = new Set<string>();
@@ -186,7 +208,7 @@ export class SiteMeter {
       }
     }
     const bytes: PageCarbon['bytes'] = { html: 0, css: 0, js: 0, images: 0, fonts: 0, other: 0, total: 0 };
-    bytes.html = gzipSync(html, { level: 9 }).length;
+    bytes.html = htmlBytes;
     for (const file of found.values()) bytes[kindOf(file)] += this.gzipSize(file);
     bytes.total = bytes.html + bytes.css + bytes.js + bytes.images + bytes.fonts + bytes.other;
     const { grams, rating } = carbonPerView(bytes.total);
