@@ -1,6 +1,7 @@
 /**
  * The unified() options every guide is rendered with, Markdown and MDX alike. GFM comes from
- * remark-gfm here, so `gfm: false` stops Astro from adding it a second time.
+ * remark-gfm here, so `gfm: false` stops Astro from adding it a second time; typographic
+ * punctuation from ./remark-smart-punctuation.ts, in the place Astro's `smartypants` would run.
  */
 import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
@@ -9,11 +10,15 @@ import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
 import remarkCallouts from './remark-callouts';
+import remarkSmartPunctuation from './remark-smart-punctuation';
+
+/** The remark plugins after typographic punctuation (the content check runs them without it). */
+export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
 
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
-  smartypants: true,
-  remarkPlugins: [remarkGfm, remarkCallouts],
+  smartypants: false,
+  remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
   rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeCodeClasses, rehypeGuideHtml],
   remarkRehype: {
     footnoteLabel: 'Sources and notes',

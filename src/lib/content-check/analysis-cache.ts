@@ -31,7 +31,7 @@ const PACKAGES = [
   'mdast-util-from-markdown',
   'github-slugger',
   '@astrojs/markdown-remark',
-  'remark-smartypants',
+  'retext-smartypants',
 ];
 
 /** A hash of the analysing code as it is on disk now, or `undefined` when it cannot be read. */

@@ -14,10 +14,10 @@ import type { Heading, PhrasingContent, Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { markdownOptions } from '../../markdown/options';
+import { contentRemarkPlugins, markdownOptions } from '../../markdown/options';
+import remarkSmartPunctuation from '../../markdown/remark-smart-punctuation';
 
 export interface HeadingId {
   depth: number;
@@ -85,8 +85,8 @@ const mdxNodeTypes: NonNullable<RemarkRehypeOptions['passThrough']> = [
 function exactProcessor(mdx: boolean, smartypants: boolean) {
   const processor = unified().use(remarkParse);
   if (mdx) processor.use(remarkMdx);
-  if (smartypants) processor.use(remarkSmartypants);
-  processor.use((markdownOptions.remarkPlugins ?? []) as PluggableList);
+  if (smartypants) processor.use(remarkSmartPunctuation);
+  processor.use(contentRemarkPlugins as PluggableList);
   const rehypeOptions: RemarkRehypeOptions = {
     allowDangerousHtml: true,
     passThrough: mdx ? mdxNodeTypes : [],
