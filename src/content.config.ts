@@ -16,6 +16,8 @@ const guides = defineCollection({
         base: guidesDir(),
         // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
         generateId: ({ entry, data }) => guideSlug(entry, data),
+        // Pages are rendered from the stored HTML; src/lib/content.ts reads a body when it needs one.
+        retainBody: false,
       }),
     ),
   ),

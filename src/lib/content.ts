@@ -2,9 +2,12 @@
  * The one query of the guides collection. The draft rule lives here and only here: drafts are
  * part of the library in `astro dev` and never in a build. Everything else imports `library`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import knownFacts from 'virtual:greenpath/body-facts';
 import { lookupFacts } from './body-facts';
+import { guideBody } from './frontmatter';
 import { buildLibrary } from './library';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
@@ -16,11 +19,23 @@ const entries: CollectionEntry<'guides'>[] = await getCollection(
   (entry) => INCLUDE_DRAFTS || !entry.data.draft,
 );
 
+/**
+ * A guide's body. The collection does not keep bodies (`retainBody: false` in
+ * src/content.config.ts: a quarter of Astro's data store, which every build serialises, bundles
+ * and loads again), so it is read from the file: its facts are looked up by its text, and a guide
+ * changed since the content check (in `astro dev`) is simply parsed again.
+ */
+function bodyOf(entry: CollectionEntry<'guides'>): string {
+  if (entry.body !== undefined) return entry.body;
+  if (!entry.filePath) throw new Error(`Guide "${entry.id}" has no file to read its body from`);
+  return guideBody(readFileSync(path.resolve(entry.filePath), 'utf8'));
+}
+
 export const library = buildLibrary(
   entries.map((entry) => ({
     id: entry.id,
     data: entry.data,
-    body: entry.body ?? '',
+    body: bodyOf(entry),
     filePath: entry.filePath ?? entry.id,
   })),
   loadTagVocabulary(),

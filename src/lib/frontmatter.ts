@@ -32,6 +32,15 @@ export interface ParsedGuideSource {
 const OPEN = /^(?:\uFEFF)?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/m;
 
+/** The body of a guide's source: what follows its front matter (all of it when there is none). */
+export function guideBody(source: string): string {
+  const open = OPEN.exec(source);
+  if (!open) return source;
+  const close = CLOSE.exec(source.slice(open[0].length));
+  const afterClose = close ? open[0].length + close.index + close[0].length : source.length;
+  return source.slice(afterClose).replace(/^\r?\n/, '');
+}
+
 export function parseGuideSource(source: string): ParsedGuideSource {
   const open = OPEN.exec(source);
   if (!open) {

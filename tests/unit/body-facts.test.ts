@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFactsModule, bodyKey, lookupFacts, type KnownFacts } from '~/lib/body-facts';
 import { analyseBody } from '~/lib/content-check/analyse';
-import { parseGuideSource } from '~/lib/frontmatter';
+import { guideBody, parseGuideSource } from '~/lib/frontmatter';
 import { buildLibrary } from '~/lib/library';
 import { bodyFacts } from '~/lib/markdown-text';
 import { guideSchema } from '~/schemas/guide';
@@ -13,6 +13,24 @@ describe('body keys', () => {
     expect(bodyKey('Some *text*.')).not.toBe(bodyKey('Some *text*!'));
     // Leading spaces on the first line can make an indented code block: they count.
     expect(bodyKey('    code')).not.toBe(bodyKey('code'));
+  });
+});
+
+describe('reading a body back from its file', () => {
+  // The collection keeps no bodies; src/lib/content.ts reads them with guideBody, and must key
+  // them as the content check did.
+  it('gives the body the content check parsed, for every form of front matter', () => {
+    const sources = [
+      ...generateGuides({ count: 40, seed: 5 }).map((g) => g.source),
+      '---\r\ntitle: CRLF\r\n---\r\n\r\nBody.\r\n',
+      '\uFEFF---\ntitle: BOM\n...\nBody after a YAML end marker.',
+      'No front matter at all.',
+      '---\ntitle: never closed\n',
+    ];
+    for (const source of sources) {
+      expect(guideBody(source), source.slice(0, 40)).toBe(parseGuideSource(source).body);
+      expect(bodyKey(guideBody(source))).toBe(bodyKey(parseGuideSource(source).body));
+    }
   });
 });
 
