@@ -14,6 +14,7 @@
  */
 import type { InlineCode, Nodes, Root, Text } from 'mdast';
 import { retext } from 'retext';
+import type { Plugin } from 'unified';
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
 
@@ -36,8 +37,8 @@ function isProse(parent: Nodes | undefined): boolean {
   return typeof parent.name === 'string' && !NOT_PROSE.has(parent.name);
 }
 
-export default function remarkSmartPunctuation() {
-  return (tree: Root) => {
+const remarkSmartPunctuation: Plugin<[], Root> = function () {
+  return (tree) => {
     const pieces: (Text | InlineCode | 'block')[] = [];
     let all = '';
     visit(tree, (node, _index, parent) => {
@@ -70,4 +71,6 @@ export default function remarkSmartPunctuation() {
       at = end;
     }
   };
-}
+};
+
+export default remarkSmartPunctuation;

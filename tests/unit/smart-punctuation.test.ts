@@ -11,13 +11,14 @@ import { generateGuides } from '../../scripts/lib/generate-guides';
 
 /** The tree after each plugin: ours must leave exactly what Astro's remark-smartypants leaves. */
 function both(markdown: string, mdx = false) {
-  const run = (plugin: typeof remarkSmartypants | typeof remarkSmartPunctuation) => {
+  const run = (ours: boolean) => {
     const processor = unified().use(remarkParse).use(remarkGfm);
     if (mdx) processor.use(remarkMdx);
-    processor.use(plugin);
+    if (ours) processor.use(remarkSmartPunctuation);
+    else processor.use(remarkSmartypants);
     return processor.runSync(processor.parse(markdown));
   };
-  return { ours: run(remarkSmartPunctuation), theirs: run(remarkSmartypants) };
+  return { ours: run(true), theirs: run(false) };
 }
 
 const EDGE_CASES = [
