@@ -33,10 +33,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy in every page (src/lib/security-policy.ts).
   security: { csp: cspConfig() },
+  experimental: { incrementalBuild: true },
   // One stylesheet for the whole site: cached after the first page, instead of a file per component.
   vite: { build: { cssCodeSplit: false } },
   markdown: {

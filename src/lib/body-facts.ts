@@ -4,36 +4,33 @@
  * Markdown for its facts once, not twice. Parsing is about 15 ms a guide: for 1,000 guides the
  * second parse cost 16 s of every build, warm ones included, while the content check keeps its
  * results in a cache across builds. Facts are keyed by the body itself (a hash and its length),
- * so a guide edited since the check (in `astro dev`) is simply parsed again. Pure; runs anywhere.
+ * so a guide edited since the check (in `astro dev`) is simply parsed again.
+ *
+ * The guard writes them to a file in Astro's cache folder and names it to the pages through
+ * `import.meta.env.GREENPATH_BODY_FACTS`; a module would do, but its text changes with every
+ * edited guide, and Astro's incremental builds render again every page whose imported code
+ * changed (src/lib/page-keys.ts). Pure, but for `readKnownFacts`.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { BodyFacts } from './markdown-text';
+import { textHash } from './page-keys';
 
-export const BODY_FACTS_MODULE = 'virtual:greenpath/body-facts';
+export const BODY_FACTS_FILE = 'greenpath-body-facts.json';
 
 /** Leading blank lines and trailing whitespace change nothing in Markdown; parsers differ on them. */
 function normalise(body: string): string {
   return body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
 }
 
-/** cyrb53, a fast 53-bit string hash, with the length: a key for a body's text. */
+/** A key for a body's text: a fast hash and the length (see ./page-keys.ts), blind to outer blank lines. */
 export function bodyKey(body: string): string {
-  const text = normalise(body);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}:${text.length}`;
+  return textHash(normalise(body));
 }
 
 export type KnownFacts = Record<string, BodyFacts>;
 
-/** The module the content guard serves: every checked guide's facts, by body key. */
-export function bodyFactsModule(guides: readonly { body: string; facts: BodyFacts }[]): string {
+/** What the content guard writes: every checked guide's facts, by body key, as JSON. */
+export function bodyFactsJson(guides: readonly { body: string; facts: BodyFacts }[]): string {
   const known: KnownFacts = {};
   for (const { body, facts } of guides) {
     known[bodyKey(body)] = {
@@ -42,10 +39,16 @@ export function bodyFactsModule(guides: readonly { body: string; facts: BodyFact
       firstParagraph: facts.firstParagraph,
     };
   }
-  return `export default ${JSON.stringify(known)};`;
+  return JSON.stringify(known);
 }
 
 /** A lookup for `buildLibrary`: the known facts of a body, or `undefined` to compute them. */
 export function lookupFacts(known: KnownFacts): (body: string) => BodyFacts | undefined {
   return (body) => known[bodyKey(body)];
+}
+
+/** The facts in `file` (written by the content guard), or none when there is no such file. */
+export function readKnownFacts(file: string | undefined): KnownFacts {
+  if (!file || !existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as KnownFacts;
 }

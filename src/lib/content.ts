@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import knownFacts from 'virtual:greenpath/body-facts';
-import { lookupFacts } from './body-facts';
+import { lookupFacts, readKnownFacts } from './body-facts';
 import { guideBody } from './frontmatter';
 import { buildLibrary } from './library';
 import { loadTagVocabulary } from './tag-vocabulary';
@@ -40,7 +39,10 @@ export const library = buildLibrary(
   })),
   loadTagVocabulary(),
   // The content check has parsed every guide already; its facts save parsing them again.
-  { imageExists: publicFileExists, knownFacts: lookupFacts(knownFacts) },
+  {
+    imageExists: publicFileExists,
+    knownFacts: lookupFacts(readKnownFacts(import.meta.env.GREENPATH_BODY_FACTS)),
+  },
 );
 
 const entryBySlug = new Map(entries.map((entry) => [entry.id, entry]));

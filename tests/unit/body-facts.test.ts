@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFactsModule, bodyKey, lookupFacts, type KnownFacts } from '~/lib/body-facts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bodyFactsJson, bodyKey, lookupFacts, readKnownFacts } from '~/lib/body-facts';
 import { analyseBody } from '~/lib/content-check/analyse';
 import { guideBody, parseGuideSource } from '~/lib/frontmatter';
 import { buildLibrary } from '~/lib/library';
@@ -49,12 +52,13 @@ describe('handing the content check’s facts to the library', () => {
     }
   });
 
-  it('serves them as a module the library looks bodies up in, and misses edited bodies', async () => {
-    const source = bodyFactsModule([{ body: 'One two three.', facts: bodyFacts('One two three.') }]);
-    const known = (await import(`data:text/javascript,${encodeURIComponent(source)}`)).default as KnownFacts;
-    const lookup = lookupFacts(known);
+  it('writes them to a file the library looks bodies up in, and misses edited bodies', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'facts-')), 'facts.json');
+    writeFileSync(file, bodyFactsJson([{ body: 'One two three.', facts: bodyFacts('One two three.') }]));
+    const lookup = lookupFacts(readKnownFacts(file));
     expect(lookup('\nOne two three.\n')).toEqual({ words: 3, readingMinutes: 1, firstParagraph: 'One two three.' });
     expect(lookup('One two three four.')).toBeUndefined();
+    expect(readKnownFacts(path.join(path.dirname(file), 'missing.json'))).toEqual({});
   });
 
   it('is what buildLibrary uses when it knows a body, and parses otherwise', () => {
