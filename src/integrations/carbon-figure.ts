@@ -16,6 +16,7 @@ import {
   formatGrams,
   pagePathOf,
   pageReferences,
+  GzipSizeCache,
   SiteMeter,
   type PageCarbon,
 } from '../lib/carbon';
@@ -47,9 +48,14 @@ async function settleFigure(
   return { html: current, carbon };
 }
 
-export async function measurePages(pages: FinishedPages, base: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function measurePages(
+  pages: FinishedPages,
+  base: string,
+  logger: AstroIntegrationLogger,
+  sizes: GzipSizeCache = new GzipSizeCache(),
+): Promise<void> {
   const started = performance.now();
-  const meter = new SiteMeter(pages.root, base);
+  const meter = new SiteMeter(pages.root, base, sizes);
   const limit = pLimit(MEASURE_CONCURRENCY);
   const byFile = new Map<string, PageCarbon>();
   // Guides first: the explanation page quotes their range.
@@ -95,6 +101,6 @@ export async function measurePages(pages: FinishedPages, base: string, logger: A
     logger.warn(`${page.path} loads files that are not part of the site (not counted): ${page.unresolved.join(', ')}`);
   }
   logger.info(
-    `Carbon figures for ${guides.length} guides (${range}); ${CARBON_REPORT} lists ${all.length} pages, in ${Math.round(performance.now() - started)} ms`,
+    `Carbon figures for ${guides.length} guides (${range}); ${CARBON_REPORT} lists ${all.length} pages, in ${Math.round(performance.now() - started)} ms (${sizes.reused} of ${sizes.size} compressed sizes reused from the last build)`,
   );
 }

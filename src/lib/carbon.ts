@@ -6,6 +6,7 @@
  * example, loads with `import()`) are not counted: they are not part of a view.
  * Used by src/integrations/carbon-figure.ts after the build; deterministic. Node only.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -121,6 +122,60 @@ export function pageReferences(html: string): string[] {
 const GZIP = { level: 9 };
 const gzipAsync = promisify(gzip);
 
+/**
+ * Gzipped sizes of page texts measured before, by a hash of the text: gzip is deterministic, so
+ * a page unchanged since the last build (most pages of a warm build) need not be compressed again.
+ * Kept in Astro's cache folder between builds (src/integrations/finish-pages.ts); only the sizes
+ * this build asked for are kept, so it never grows past the site.
+ */
+export class GzipSizeCache {
+  /** What a size depends on besides the text: zlib's version and the level. */
+  static readonly VERSION = `zlib ${process.versions.zlib} level ${GZIP.level}`;
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly known: ReadonlyMap<string, number> = new Map()) {}
+
+  static fromJson(json: string | undefined): GzipSizeCache {
+    try {
+      const parsed = JSON.parse(json ?? '') as { version?: string; sizes?: Record<string, number> };
+      if (parsed.version !== GzipSizeCache.VERSION || !parsed.sizes) return new GzipSizeCache();
+      return new GzipSizeCache(new Map(Object.entries(parsed.sizes)));
+    } catch {
+      return new GzipSizeCache();
+    }
+  }
+
+  static key(text: string): string {
+    return createHash('sha256').update(text).digest('base64url');
+  }
+
+  get(key: string): number | undefined {
+    const size = this.used.get(key) ?? this.known.get(key);
+    if (size !== undefined) this.used.set(key, size);
+    return size;
+  }
+
+  set(key: string, size: number): void {
+    this.used.set(key, size);
+  }
+
+  /** How many sizes this build asked for. */
+  get size(): number {
+    return this.used.size;
+  }
+
+  /** How many sizes came from the last build. */
+  get reused(): number {
+    let count = 0;
+    for (const key of this.used.keys()) if (this.known.has(key)) count++;
+    return count;
+  }
+
+  toJson(): string {
+    return JSON.stringify({ version: GzipSizeCache.VERSION, sizes: Object.fromEntries(this.used) });
+  }
+}
+
 /** Measures built pages against the files of one built site, caching each file's gzipped size. */
 export class SiteMeter {
   private readonly sizes = new Map<string, number>();
@@ -131,6 +186,7 @@ export class SiteMeter {
   constructor(
     private readonly root: string,
     private readonly base: string,
+    private readonly pageSizes: GzipSizeCache = new GzipSizeCache(),
   ) {}
 
   /** The file behind a URL path of this site, or undefined. */
@@ -177,7 +233,13 @@ export class SiteMeter {
     html: string,
     references: readonly string[] = pageReferences(html),
   ): Promise<PageCarbon> {
-    return this.weigh(pagePath, (await gzipAsync(html, GZIP)).length, references);
+    const key = GzipSizeCache.key(html);
+    let size = this.pageSizes.get(key);
+    if (size === undefined) {
+      size = (await gzipAsync(html, GZIP)).length;
+      this.pageSizes.set(key, size);
+    }
+    return this.weigh(pagePath, size, references);
   }
 
   private weigh(pagePath: string, htmlBytes: number, references: readonly string[]): PageCarbon {

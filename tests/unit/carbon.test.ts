@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   carbonPerView,
   figureText,
+  GzipSizeCache,
   formatGrams,
   pagePathOf,
   pageReferences,
@@ -130,6 +131,31 @@ describe('measuring a built page', () => {
     expect(figureText(withImage)).not.toBe(figureText(light));
     expect(withText.bytes.html).toBeGreaterThan(light.bytes.html);
     expect(withText.grams).toBeGreaterThan(light.grams);
+  });
+
+  it("measures in the thread pool as it does in line, and reuses the last build's sizes by text", async () => {
+    const f = files();
+    const html = f['guides/x/index.html'];
+    const inline = new SiteMeter(site(f), '/docs/').measure('/docs/guides/x/', html);
+    const fresh = new GzipSizeCache();
+    expect(await new SiteMeter(site(f), '/docs/', fresh).measureAsync('/docs/guides/x/', html)).toEqual(inline);
+    expect(fresh.reused).toBe(0);
+    // Reloaded as the next build would: the size is taken, not computed (a planted size shows it).
+    const saved = JSON.parse(fresh.toJson()) as { version: string; sizes: Record<string, number> };
+    expect(Object.values(saved.sizes)).toEqual([inline.bytes.html]);
+    const planted = JSON.stringify({ ...saved, sizes: { [GzipSizeCache.key(html)]: 7 } });
+    const next = GzipSizeCache.fromJson(planted);
+    const reused = await new SiteMeter(site(f), '/docs/', next).measureAsync('/docs/guides/x/', html);
+    expect(reused.bytes.html).toBe(7);
+    expect(next.reused).toBe(1);
+    // Another text, or sizes from another zlib or level, are measured again.
+    expect(
+      GzipSizeCache.fromJson(JSON.stringify({ ...saved, version: 'zlib 0 level 9' })).get(GzipSizeCache.key(html)),
+    ).toBeUndefined();
+    expect(GzipSizeCache.fromJson('not json').size).toBe(0);
+    expect((await new SiteMeter(site(f), '/docs/', next).measureAsync('/docs/guides/x/', `${html} `)).bytes.html).toBe(
+      gz(`${html} `),
+    );
   });
 
   it('names pages by their URL path under the base', () => {
