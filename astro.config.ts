@@ -2,14 +2,13 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
 import finishPages from './src/integrations/finish-pages';
+import { cacheDirFor } from './src/lib/build-cache';
 import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
 import { markdownOptions } from './src/markdown/options';
@@ -24,11 +23,8 @@ const site = process.env['SITE_URL'] || 'http://localhost:4321';
 export default defineConfig({
   // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
   outDir,
-  // Each output folder gets its own content cache, so test and benchmark builds running beside a
-  // normal build never share (or race on) one cache file.
-  cacheDir: process.env['OUT_DIR']
-    ? `./.greenpath/cache/${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12)}`
-    : './node_modules/.astro',
+  // Each output folder gets its own caches (src/lib/build-cache.ts).
+  cacheDir: cacheDirFor(process.env['OUT_DIR']),
   site,
   base,
   trailingSlash: 'always',

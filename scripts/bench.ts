@@ -10,6 +10,7 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
+import { cacheDirFor } from '../src/lib/build-cache';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -56,8 +57,8 @@ const seed = values.seed === undefined ? undefined : Number(values.seed);
 const work = path.join(ROOT, '.greenpath/bench', String(guideCount));
 const guidesDir = path.join(work, 'guides');
 const outDir = path.join(work, 'dist');
-// Must match astro.config.ts: each OUT_DIR has its own cache folder. Checked after the first build.
-const cacheDir = path.join(ROOT, '.greenpath/cache', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+// The build's cache folder, as astro.config.ts names it. Checked after the first build.
+const cacheDir = path.join(ROOT, cacheDirFor(outDir));
 // The content check's own cache of body analyses (src/lib/content-check/analysis-cache.ts), per guides folder.
 const checkCache = path.join(
   ROOT,

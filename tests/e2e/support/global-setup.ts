@@ -3,8 +3,10 @@
  * root and again under /docs/. Test files read the folders through `inject()`.
  */
 import type { TestProject } from 'vitest/node';
-import { rm } from 'node:fs/promises';
-import { buildSiteOrThrow, TEST_SITES } from './build';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheDirFor } from '../../../src/lib/build-cache';
+import { buildSiteOrThrow, ROOT, TEST_SITES } from './build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +28,13 @@ export default async function setup(project: TestProject) {
   project.provide('fixtureSite', fixtureSite);
   project.provide('subpathSite', subpathSite);
   return async () => {
+    // Each build of the run has a cache folder of its own (src/lib/build-cache.ts): remove them too.
+    const builds = await readdir(TEST_SITES).catch(() => []);
+    await Promise.all(
+      builds.map((name) =>
+        rm(path.join(ROOT, cacheDirFor(path.join(TEST_SITES, name))), { recursive: true, force: true }),
+      ),
+    );
     await rm(TEST_SITES, { recursive: true, force: true });
   };
 }
