@@ -35,7 +35,19 @@ export default defineConfig({
   security: { csp: cspConfig() },
   experimental: { incrementalBuild: true },
   // One stylesheet for the whole site: cached after the first page, instead of a file per component.
-  vite: { build: { cssCodeSplit: false } },
+  vite: {
+    build: {
+      cssCodeSplit: false,
+      rolldownOptions: {
+        // Astro marks every MDX module with a directive Rolldown does not know and warns about,
+        // once per MDX guide per build, though nothing is wrong: those warnings only bury real ones.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified(markdownOptions),
     shikiConfig: {
