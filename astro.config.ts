@@ -7,6 +7,7 @@ import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
+import dataStoreModule from './src/integrations/data-store-module';
 import finishPages from './src/integrations/finish-pages';
 import { cacheDirFor } from './src/lib/build-cache';
 import pagefindIndex from './src/integrations/pagefind';
@@ -60,6 +61,7 @@ export default defineConfig({
     buildClock(),
     contentGuard(),
     renderCache(),
+    dataStoreModule(),
     codeColours(),
     mdx(),
     sitemap(),
