@@ -4,15 +4,14 @@
  * never be found). Built here at the root and under BASE_PATH=/docs/; the last test runs
  * `astro dev` on the root build's index.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '~/integrations/pagefind';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
-import { buildSiteOrThrow, cleanEnv, ROOT, TEST_SITES } from './support/build';
+import { buildSiteOrThrow, TEST_SITES } from './support/build';
+import { startDevServer, type DevServer } from './support/dev-server';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 const GUIDES = 'tests/fixtures/search';
@@ -533,49 +532,21 @@ describe('under BASE_PATH=/docs/', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('npm run dev', () => {
-  let dev: ChildProcess | undefined;
-  afterAll(() => {
-    if (dev?.pid) process.kill(dev.pid);
-  });
+  let dev: DevServer | undefined;
+  afterAll(() => dev?.stop());
 
   it('says the index comes from a build, searches the last one, and says when there is none', async () => {
     // The dev server serves the index from the output folder: here, a copy of the fixture build's.
     const outDir = path.join(TEST_SITES, 'search-dev-out');
     await rm(outDir, { recursive: true, force: true });
     await cp(path.join(site, 'pagefind'), path.join(outDir, 'pagefind'), { recursive: true });
-    const port = await freePort();
-    let output = '';
-    dev = spawn(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)],
-      {
-        cwd: ROOT,
-        env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', GUIDES_DIR: GUIDES, OUT_DIR: outDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect.poll(() => output, { timeout: 90_000, interval: 500 }).toMatch(/localhost:\d+/);
-    expect(output).toContain('Search uses the index of the last build');
+    dev = await startDevServer({ GUIDES_DIR: GUIDES, OUT_DIR: outDir });
+    expect(dev.output()).toContain('Search uses the index of the last build');
 
     const { page, context } = await newPage(browser);
-    const base = `http://localhost:${port}/`;
     page.setDefaultTimeout(60_000);
-    const results = await openSearchPage(page, '?q=lighthouse', base);
+    const results = await openSearchPage(page, '?q=lighthouse', dev.url);
     await expect(page.locator('search-page .dev-note').textContent()).resolves.toMatch(
       /search uses the index of the last\s+npm run build/,
     );
