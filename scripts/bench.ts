@@ -10,7 +10,7 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
-import { cacheDirFor } from '../src/lib/build-cache';
+import { cacheDirFor, DATA_STORE_FILE } from '../src/lib/build-cache';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -318,7 +318,7 @@ async function main(): Promise<void> {
     console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB`);
 
     edited = await editOneGuide(guides, i);
-    const store = path.join(cacheDir, 'data-store.json');
+    const store = path.join(cacheDir, DATA_STORE_FILE);
     const storeBytesBefore = existsSync(store) ? (await stat(store)).size : 0;
     console.log(`Run ${i + 1}/${runs}: warm build (${edited} edited)…`);
     const w = await runBuild('warm');

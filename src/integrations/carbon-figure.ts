@@ -48,12 +48,10 @@ export class CarbonPass {
     for (let round = 0; round < 5; round++) {
       const next = fillFigure(current, figureText(carbon));
       const measured = await this.meter.measureAsync(pagePath, next, references);
+      const settled = figureText(measured) === figureText(carbon);
       current = next;
-      if (figureText(measured) === figureText(carbon)) {
-        carbon = measured;
-        break;
-      }
       carbon = measured;
+      if (settled) break;
     }
     this.guides.set(file, carbon);
     return current;

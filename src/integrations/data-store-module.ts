@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DATA_STORE_FILE } from '../lib/build-cache';
 
 export const RESOLVED_ID = '\0astro:data-layer-content';
 /** Astro's marker for modules that hold content data rather than code. */
@@ -41,7 +42,7 @@ export default function dataStoreModule(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         updateConfig({
-          vite: { plugins: [dataStorePlugin(path.join(fileURLToPath(config.cacheDir), 'data-store.json'))] },
+          vite: { plugins: [dataStorePlugin(path.join(fileURLToPath(config.cacheDir), DATA_STORE_FILE))] },
         });
       },
     },

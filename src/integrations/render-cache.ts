@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DATA_STORE_FILE } from '../lib/build-cache';
 
 const RENDER_SOURCES = ['src/markdown', 'src/schemas'];
 
@@ -38,7 +39,7 @@ export default function renderCache(): AstroIntegration {
         const previous = existsSync(stamp) ? (await readFile(stamp, 'utf8')).trim() : '';
         if (previous === current) return;
         const cacheDir = fileURLToPath(config.cacheDir);
-        const store = path.join(cacheDir, 'data-store.json');
+        const store = path.join(cacheDir, DATA_STORE_FILE);
         if (previous && existsSync(store)) {
           await rm(store, { force: true });
           logger.info('Markdown plugins or schema changed: cleared the content cache');

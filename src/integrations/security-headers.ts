@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { pagePathOf } from '../lib/carbon';
 import {
   headerPolicy,
   inlineHashes,
@@ -25,12 +26,6 @@ import {
   tightenPolicy,
   withPolicy,
 } from '../lib/security-policy';
-
-/** `guides/x/index.html` → `/guides/x/`; `404.html` → `/404.html`. */
-function pagePath(relative: string): string {
-  const posix = relative.split(path.sep).join('/');
-  return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
-}
 
 export class PolicyPlan {
   /** The inline scripts and styles the site holds, across every page. */
@@ -88,8 +83,10 @@ export class PolicyPlan {
     for (const [file, astro] of [...this.astroPolicyOf].sort(([a], [b]) => a.localeCompare(b))) {
       const policy = this.tightened?.get(astro) ?? astro;
       const paths = byPolicy.get(policy);
-      if (paths) paths.push(pagePath(file));
-      else byPolicy.set(policy, [pagePath(file)]);
+      // `_headers` paths are the pages' own, as the host serves them from this folder.
+      const page = pagePathOf(file, '/');
+      if (paths) paths.push(page);
+      else byPolicy.set(policy, [page]);
     }
     const headers = new Map<string, string>();
     if (byPolicy.size === 1) headers.set('/*', headerPolicy([...byPolicy.keys()][0] ?? ''));
