@@ -169,15 +169,14 @@ async function read(source: SourceFile, options: ImportOptions): Promise<Candida
   }
   file.repairs = repaired.repairs;
   const text = repaired.text;
-  if (/^(?:\uFEFF)?\+\+\+\r?\n/.test(text)) {
+  const parsed = parseGuideSource(text);
+  if (parsed.format === 'toml') {
     file.problems.push({
-      line: 1,
-      column: 1,
+      ...parsed.locate([]),
       message: 'TOML front matter (+++) is not supported: write it as YAML between --- lines',
     });
     return file;
   }
-  const parsed = parseGuideSource(text);
   for (const error of parsed.yamlErrors) {
     file.problems.push({ line: error.line, column: error.column, message: `YAML syntax: ${error.message}` });
   }
