@@ -11,7 +11,6 @@
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
 import { cacheDirFor, DATA_STORE_FILE } from '../src/lib/build-cache';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -24,7 +23,7 @@ import { buildPhases, type BuildPhases } from './lib/bench-phases';
 import { medianOf } from './lib/bench-stats';
 import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
 import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
-import { sampleTreeRss } from './lib/process-memory';
+import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
 import { browserTimings, type BrowserTimings } from './lib/bench-browser';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
 
@@ -74,25 +73,15 @@ const stagingDir = path.join(
 // ---------------------------------------------------------------------------------------------
 // One build
 
-interface BuildRun {
+interface BuildRun extends MeasuredProcess {
   kind: 'cold' | 'warm';
-  exitCode: number;
-  wallMs: number;
-  /** User + system CPU time of the build and its children (from /usr/bin/time), when available. */
-  cpuMs: number | undefined;
-  /** Largest resident set of the whole process tree, sampled every 100 ms. */
-  peakTreeRssMB: number;
-  /** Largest resident set of one process, as the kernel counted it (from /usr/bin/time). */
-  maxProcessRssMB: number | undefined;
   phases: BuildPhases | undefined;
   /** Astro's own timer (ASTRO_TIMER_PATH): its content layer sync, bundling and generation. */
   astroTimer: Record<string, number>;
   /** Lines that say Astro dropped its content cache. */
   cacheDropped: string[];
-  output: string;
 }
 
-const TIME = '/usr/bin/time';
 const CACHE_COUNT = /(\d+) guides? changed since the last build, (\d+) taken from the content cache/;
 const CACHE_DROPPED =
   /Clearing content store|Astro config changed|Content config changed|Astro version changed|cleared the content cache/;
@@ -115,39 +104,14 @@ function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
 async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
   const timingsFile = path.join(work, `timings-${kind}.json`);
   const timerFile = path.join(work, `astro-timer-${kind}.json`);
-  const timeFile = path.join(work, `time-${kind}.txt`);
   await rm(timingsFile, { force: true });
   await rm(timerFile, { force: true });
-  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
-  const hasTime = existsSync(TIME);
-  const [command, args] = hasTime
-    ? [TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...astro]]
-    : [process.execPath, astro];
-  const started = performance.now();
-  const child = spawn(command, args, {
+  const measured = await measureNodeProcess({
+    nodeArgs: [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
     cwd: ROOT,
     env: buildEnv(timingsFile, timerFile),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeFile: path.join(work, `time-${kind}.txt`),
   });
-  const sampler = sampleTreeRss(child.pid ?? 0, 100);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  const wallMs = performance.now() - started;
-  const peakTreeRss = sampler.stop();
-
-  let cpuMs: number | undefined;
-  let maxProcessRssMB: number | undefined;
-  if (hasTime && existsSync(timeFile)) {
-    const last = (await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '';
-    const [kb, user, sys] = last.split(/\s+/).map(Number);
-    if (kb !== undefined && Number.isFinite(kb)) maxProcessRssMB = Math.round(kb / 1024);
-    if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) cpuMs = Math.round((user + sys) * 1000);
-  }
   const timings = existsSync(timingsFile)
     ? (JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings)
     : undefined;
@@ -157,15 +121,10 @@ async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
   const astroTimer = Object.fromEntries(Object.entries(timer).map(([k, v]) => [k, Math.round(v.elapsedTime)]));
   return {
     kind,
-    exitCode,
-    wallMs: Math.round(wallMs),
-    cpuMs,
-    peakTreeRssMB: Math.round(peakTreeRss / 1024 / 1024),
-    maxProcessRssMB,
+    ...measured,
     phases: timings ? buildPhases(timings, astroTimer) : undefined,
     astroTimer,
-    cacheDropped: output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
-    output,
+    cacheDropped: measured.output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
   };
 }
 
