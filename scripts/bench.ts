@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse]`
+ * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline]`
  *
  * Builds N synthetic guides (scripts/lib/generate-guides.ts) with the real `astro build`, cold
  * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
@@ -7,6 +7,8 @@
  * build-clock integration's hook timings), peak memory, pages, output sizes, the weight of a
  * guide page and of /guides/, filter and search timings in headless Chromium, and Lighthouse's
  * performance score. Prints a summary and writes everything to bench-results/bench-<N>.json.
+ * With --baseline, each run also builds the baseline site (bench/baseline/) cold and warm, each
+ * right after Greenpath's, and reports Greenpath's figures as ratios to it (scripts/lib/bench-baseline.ts).
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
@@ -20,7 +22,9 @@ import { parseArgs } from 'node:util';
 import type { BuildTimings } from '../src/integrations/build-clock';
 import { TIMINGS_ENV } from '../src/integrations/build-clock';
 import { buildPhases, type BuildPhases } from './lib/bench-phases';
+import { baselineTable, compareToBaseline } from './lib/bench-baseline';
 import { medianOf } from './lib/bench-stats';
+import { baselineBench, type BaselineBench } from './lib/baseline-build';
 import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
 import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
 import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
@@ -38,6 +42,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
   },
 });
 
@@ -244,6 +249,12 @@ async function editOneGuide(guides: readonly GeneratedGuide[], runIndex: number)
   return target.fileName;
 }
 
+async function buildBaseline(baseline: BaselineBench, kind: 'cold' | 'warm', runIndex: number): Promise<void> {
+  console.log(`Run ${runIndex + 1}/${runs}: baseline ${kind} build…`);
+  const run = await baseline.build(kind, runIndex);
+  console.log(`  ${seconds(run.wallMs)}, peak ${run.peakTreeRssMB} MB`);
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   console.log(`Generating ${guideCount} guides…`);
@@ -261,6 +272,9 @@ async function main(): Promise<void> {
     syncRatio: number | undefined;
   }[] = [];
   let edited = '';
+  const baseline = values.baseline
+    ? baselineBench({ root: ROOT, guidesDir, work, publishedGuides: guides.filter((g) => !g.draft).length })
+    : undefined;
   for (let i = 0; i < runs; i++) {
     await writeGuides(guidesDir, guides);
     await rm(outDir, { recursive: true, force: true });
@@ -275,6 +289,7 @@ async function main(): Promise<void> {
     }
     cold.push(c);
     console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB`);
+    if (baseline) await buildBaseline(baseline, 'cold', i);
 
     edited = await editOneGuide(guides, i);
     const store = path.join(cacheDir, DATA_STORE_FILE);
@@ -294,7 +309,9 @@ async function main(): Promise<void> {
       syncRatio,
     });
     console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB`);
+    if (baseline) await buildBaseline(baseline, 'warm', i);
   }
+  const vsBaseline = baseline && compareToBaseline(baseline.paired({ cold, warm }));
   // Reused: the store was there, nothing said it was dropped, and only the edited guide was rendered again.
   const cacheReused = cacheEvidence.every(
     (e) => e.storeBytesBefore > 0 && e.dropped.length === 0 && e.changed === 1 && e.reused === guides.length - 1,
@@ -334,7 +351,7 @@ async function main(): Promise<void> {
     Math.max(...[...cold, ...warm].map((r) => Math.max(r.peakTreeRssMB, r.maxProcessRssMB ?? 0))) * 1024 * 1024;
   const result = {
     date: new Date().toISOString(),
-    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}`,
+    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}${baseline ? ' --baseline' : ''}`,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -362,6 +379,7 @@ async function main(): Promise<void> {
       memoryMet: peakBytes <= TARGETS.peakMemoryGB * 1024 ** 3,
     },
     runs: { cold: cold.map(summariseRun), warm: warm.map(summariseRun) },
+    ...(baseline && vsBaseline ? { baseline: { ...vsBaseline, builds: baseline.runs() } } : {}),
   };
 
   const resultsDir = path.join(ROOT, 'bench-results');
@@ -432,6 +450,12 @@ async function main(): Promise<void> {
     'targets',
     `cold ≤ ${TARGETS.coldSeconds} s: ${result.targets.coldMet ? 'met' : 'NOT met'}; warm ≤ ${TARGETS.warmSeconds} s: ${result.targets.warmMet ? 'met' : 'NOT met'}; peak ≤ ${TARGETS.peakMemoryGB} GB: ${result.targets.memoryMet ? 'met' : 'NOT met'}`,
   );
+  if (vsBaseline) {
+    console.log(
+      `\nAgainst the baseline site (bench/baseline/), median of ${runs} alternating run${runs === 1 ? '' : 's'}:`,
+    );
+    for (const row of baselineTable(vsBaseline)) console.log(`  ${row}`);
+  }
   console.log(`\nWrote ${path.relative(ROOT, resultFile)}`);
 
   if (!values.keep) {
