@@ -7,7 +7,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
-      '.astro/',
+      '**/.astro/',
       '.greenpath/',
       'node_modules/',
       'bench-results/',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse]`
+ * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline]`
  *
  * Builds N synthetic guides (scripts/lib/generate-guides.ts) with the real `astro build`, cold
  * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
@@ -7,11 +7,12 @@
  * build-clock integration's hook timings), peak memory, pages, output sizes, the weight of a
  * guide page and of /guides/, filter and search timings in headless Chromium, and Lighthouse's
  * performance score. Prints a summary and writes everything to bench-results/bench-<N>.json.
+ * With --baseline, each run also builds the baseline site (bench/baseline/) cold and warm, each
+ * right after Greenpath's, and reports Greenpath's figures as ratios to it (scripts/lib/bench-baseline.ts).
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
 import { cacheDirFor, DATA_STORE_FILE } from '../src/lib/build-cache';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,10 +22,12 @@ import { parseArgs } from 'node:util';
 import type { BuildTimings } from '../src/integrations/build-clock';
 import { TIMINGS_ENV } from '../src/integrations/build-clock';
 import { buildPhases, type BuildPhases } from './lib/bench-phases';
+import { baselineTable, compareToBaseline } from './lib/bench-baseline';
 import { medianOf } from './lib/bench-stats';
+import { baselineBench, type BaselineBench } from './lib/baseline-build';
 import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
 import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
-import { sampleTreeRss } from './lib/process-memory';
+import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
 import { browserTimings, type BrowserTimings } from './lib/bench-browser';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
 
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
   },
 });
 
@@ -74,25 +78,15 @@ const stagingDir = path.join(
 // ---------------------------------------------------------------------------------------------
 // One build
 
-interface BuildRun {
+interface BuildRun extends MeasuredProcess {
   kind: 'cold' | 'warm';
-  exitCode: number;
-  wallMs: number;
-  /** User + system CPU time of the build and its children (from /usr/bin/time), when available. */
-  cpuMs: number | undefined;
-  /** Largest resident set of the whole process tree, sampled every 100 ms. */
-  peakTreeRssMB: number;
-  /** Largest resident set of one process, as the kernel counted it (from /usr/bin/time). */
-  maxProcessRssMB: number | undefined;
   phases: BuildPhases | undefined;
   /** Astro's own timer (ASTRO_TIMER_PATH): its content layer sync, bundling and generation. */
   astroTimer: Record<string, number>;
   /** Lines that say Astro dropped its content cache. */
   cacheDropped: string[];
-  output: string;
 }
 
-const TIME = '/usr/bin/time';
 const CACHE_COUNT = /(\d+) guides? changed since the last build, (\d+) taken from the content cache/;
 const CACHE_DROPPED =
   /Clearing content store|Astro config changed|Content config changed|Astro version changed|cleared the content cache/;
@@ -115,39 +109,14 @@ function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
 async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
   const timingsFile = path.join(work, `timings-${kind}.json`);
   const timerFile = path.join(work, `astro-timer-${kind}.json`);
-  const timeFile = path.join(work, `time-${kind}.txt`);
   await rm(timingsFile, { force: true });
   await rm(timerFile, { force: true });
-  const astro = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
-  const hasTime = existsSync(TIME);
-  const [command, args] = hasTime
-    ? [TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...astro]]
-    : [process.execPath, astro];
-  const started = performance.now();
-  const child = spawn(command, args, {
+  const measured = await measureNodeProcess({
+    nodeArgs: [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
     cwd: ROOT,
     env: buildEnv(timingsFile, timerFile),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeFile: path.join(work, `time-${kind}.txt`),
   });
-  const sampler = sampleTreeRss(child.pid ?? 0, 100);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  const wallMs = performance.now() - started;
-  const peakTreeRss = sampler.stop();
-
-  let cpuMs: number | undefined;
-  let maxProcessRssMB: number | undefined;
-  if (hasTime && existsSync(timeFile)) {
-    const last = (await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '';
-    const [kb, user, sys] = last.split(/\s+/).map(Number);
-    if (kb !== undefined && Number.isFinite(kb)) maxProcessRssMB = Math.round(kb / 1024);
-    if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) cpuMs = Math.round((user + sys) * 1000);
-  }
   const timings = existsSync(timingsFile)
     ? (JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings)
     : undefined;
@@ -157,15 +126,10 @@ async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
   const astroTimer = Object.fromEntries(Object.entries(timer).map(([k, v]) => [k, Math.round(v.elapsedTime)]));
   return {
     kind,
-    exitCode,
-    wallMs: Math.round(wallMs),
-    cpuMs,
-    peakTreeRssMB: Math.round(peakTreeRss / 1024 / 1024),
-    maxProcessRssMB,
+    ...measured,
     phases: timings ? buildPhases(timings, astroTimer) : undefined,
     astroTimer,
-    cacheDropped: output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
-    output,
+    cacheDropped: measured.output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
   };
 }
 
@@ -285,6 +249,12 @@ async function editOneGuide(guides: readonly GeneratedGuide[], runIndex: number)
   return target.fileName;
 }
 
+async function buildBaseline(baseline: BaselineBench, kind: 'cold' | 'warm', runIndex: number): Promise<void> {
+  console.log(`Run ${runIndex + 1}/${runs}: baseline ${kind} build…`);
+  const run = await baseline.build(kind, runIndex);
+  console.log(`  ${seconds(run.wallMs)}, peak ${run.peakTreeRssMB} MB`);
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   console.log(`Generating ${guideCount} guides…`);
@@ -302,6 +272,9 @@ async function main(): Promise<void> {
     syncRatio: number | undefined;
   }[] = [];
   let edited = '';
+  const baseline = values.baseline
+    ? baselineBench({ root: ROOT, guidesDir, work, publishedGuides: guides.filter((g) => !g.draft).length })
+    : undefined;
   for (let i = 0; i < runs; i++) {
     await writeGuides(guidesDir, guides);
     await rm(outDir, { recursive: true, force: true });
@@ -316,6 +289,7 @@ async function main(): Promise<void> {
     }
     cold.push(c);
     console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB`);
+    if (baseline) await buildBaseline(baseline, 'cold', i);
 
     edited = await editOneGuide(guides, i);
     const store = path.join(cacheDir, DATA_STORE_FILE);
@@ -335,7 +309,9 @@ async function main(): Promise<void> {
       syncRatio,
     });
     console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB`);
+    if (baseline) await buildBaseline(baseline, 'warm', i);
   }
+  const vsBaseline = baseline && compareToBaseline(baseline.paired({ cold, warm }));
   // Reused: the store was there, nothing said it was dropped, and only the edited guide was rendered again.
   const cacheReused = cacheEvidence.every(
     (e) => e.storeBytesBefore > 0 && e.dropped.length === 0 && e.changed === 1 && e.reused === guides.length - 1,
@@ -375,7 +351,7 @@ async function main(): Promise<void> {
     Math.max(...[...cold, ...warm].map((r) => Math.max(r.peakTreeRssMB, r.maxProcessRssMB ?? 0))) * 1024 * 1024;
   const result = {
     date: new Date().toISOString(),
-    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}`,
+    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}${baseline ? ' --baseline' : ''}`,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -403,6 +379,7 @@ async function main(): Promise<void> {
       memoryMet: peakBytes <= TARGETS.peakMemoryGB * 1024 ** 3,
     },
     runs: { cold: cold.map(summariseRun), warm: warm.map(summariseRun) },
+    ...(baseline && vsBaseline ? { baseline: { ...vsBaseline, builds: baseline.runs() } } : {}),
   };
 
   const resultsDir = path.join(ROOT, 'bench-results');
@@ -473,6 +450,12 @@ async function main(): Promise<void> {
     'targets',
     `cold ≤ ${TARGETS.coldSeconds} s: ${result.targets.coldMet ? 'met' : 'NOT met'}; warm ≤ ${TARGETS.warmSeconds} s: ${result.targets.warmMet ? 'met' : 'NOT met'}; peak ≤ ${TARGETS.peakMemoryGB} GB: ${result.targets.memoryMet ? 'met' : 'NOT met'}`,
   );
+  if (vsBaseline) {
+    console.log(
+      `\nAgainst the baseline site (bench/baseline/), median of ${runs} alternating run${runs === 1 ? '' : 's'}:`,
+    );
+    for (const row of baselineTable(vsBaseline)) console.log(`  ${row}`);
+  }
   console.log(`\nWrote ${path.relative(ROOT, resultFile)}`);
 
   if (!values.keep) {

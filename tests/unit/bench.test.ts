@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HookTiming } from '~/integrations/build-clock';
+import { baselineTable, compareToBaseline, type PairedRun } from '../../scripts/lib/bench-baseline';
 import { buildPhases } from '../../scripts/lib/bench-phases';
 import { median, medianOf } from '../../scripts/lib/bench-stats';
 import { cssDependencies, pageReferences, parseAttributes, staticImports } from '../../scripts/lib/page-weight';
@@ -61,6 +62,78 @@ describe('medians', () => {
         { wallMs: 20, kind: 'cold', phases: { renderMs: 3 } },
       ]),
     ).toEqual({ wallMs: 20, kind: 'cold', phases: { renderMs: 3 } });
+  });
+});
+
+describe('Greenpath against the baseline site', () => {
+  const build = (wallMs: number, cpuMs: number | undefined, peakTreeRssMB: number, maxProcessRssMB?: number) => ({
+    wallMs,
+    cpuMs,
+    peakTreeRssMB,
+    maxProcessRssMB,
+  });
+  // The machine slows down between runs; each run's ratio is the same, the raw medians are not.
+  const runs: PairedRun[] = [
+    {
+      greenpath: { cold: build(10_000, 12_000, 800), warm: build(2_000, 2_400, 700) },
+      baseline: { cold: build(8_000, 10_000, 500, 600), warm: build(4_000, 4_800, 400) },
+    },
+    {
+      greenpath: { cold: build(20_000, 24_000, 900, 1_000), warm: build(4_000, 4_800, 700) },
+      baseline: { cold: build(16_000, 20_000, 500), warm: build(8_000, 9_600, 400) },
+    },
+    {
+      greenpath: { cold: build(40_000, 48_000, 1_200), warm: build(8_000, 9_600, 700) },
+      baseline: { cold: build(10_000, 12_000, 1_000), warm: build(16_000, 19_200, 400) },
+    },
+  ];
+
+  it('takes the median of each run’s own ratio, and of each figure for the table', () => {
+    const c = compareToBaseline(runs);
+    expect(c.runs).toBe(3);
+    expect(c.greenpath).toEqual({
+      coldMs: 20_000,
+      coldCpuMs: 24_000,
+      warmMs: 4_000,
+      warmCpuMs: 4_800,
+      peakMemoryMB: 1_000,
+    });
+    expect(c.baseline).toEqual({
+      coldMs: 10_000,
+      coldCpuMs: 12_000,
+      warmMs: 8_000,
+      warmCpuMs: 9_600,
+      peakMemoryMB: 600,
+    });
+    // Cold ratios per run: 1.25, 1.25, 4; peaks (the larger of tree and one process): 800/600, 1000/500, 1200/1000.
+    expect(c.ratios).toEqual({
+      cold: 1.25,
+      coldCpu: 1.2,
+      warm: 0.5,
+      warmCpu: 0.5,
+      peakMemory: 1.33,
+      greenpathWarmToCold: 0.2,
+    });
+    expect(c.targets).toMatchObject({ coldMet: false, peakMemoryMet: false, greenpathWarmToColdMet: true });
+  });
+
+  it('has no CPU ratio when a run has no CPU time, and refuses to compare nothing', () => {
+    const first = runs[0] as PairedRun;
+    const c = compareToBaseline([{ ...first, baseline: { ...first.baseline, cold: build(8_000, undefined, 500) } }]);
+    expect(c.ratios.coldCpu).toBeUndefined();
+    expect(c.baseline.coldCpuMs).toBeUndefined();
+    expect(c.ratios.warmCpu).toBe(0.5);
+    expect(() => compareToBaseline([])).toThrow(/at least one run/);
+  });
+
+  it('prints one row per figure with the ratio and the target', () => {
+    const table = baselineTable(compareToBaseline(runs));
+    expect(table[0]).toMatch(/Greenpath\s+baseline\s+ratio\s+target/);
+    expect(table.find((row) => row.startsWith('cold build, wall'))).toMatch(
+      /20\.0 s\s+10\.0 s\s+1\.25×\s+≤ 1\.00× NOT met$/,
+    );
+    expect(table.find((row) => row.startsWith('peak memory'))).toMatch(/1000 MB\s+600 MB\s+1\.33×\s+≤ 1\.20× NOT met$/);
+    expect(table.find((row) => row.startsWith('Greenpath warm / cold'))).toMatch(/0\.20×\s+≤ 0\.25× met$/);
   });
 });
 
