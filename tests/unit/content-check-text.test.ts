@@ -25,7 +25,7 @@ describe('character rules', () => {
   it('reports mojibake once per line with every pair, and a lost byte with its candidates', () => {
     expect(diagnose(`${HEAD}Itâ€™s a cafÃ© ðŸ˜Š.\nThumbs ðŸ‘ up.\n`)).toEqual([
       'g.md:8:3 error mojibake: UTF-8 text read as Windows-1252: "â€™" → "’", "Ã©" → "é", "ðŸ˜Š" → "😊"; `npm run fix:content` repairs it',
-      'g.md:9:8 error mojibake: "ðŸ‘" is a character read as Windows-1252 that lost a byte; it could be 𝟑 (U+1D7D1), 🁑 (U+1F051), 🍑 (U+1F351), 🏑 (U+1F3D1), 🐑 (U+1F411), 👁 (U+1F441), 👍 (U+1F44D), 👏 (U+1F44F), 👐 (U+1F450), 👝 (U+1F45D), 🝑 (U+1F751): replace it by hand',
+      'g.md:9:8 error mojibake: "ðŸ‘" is a character read as Windows-1252 that lost a byte; it could be 👍 (U+1F44D), 👏 (U+1F44F), 👐 (U+1F450), 🍑 (U+1F351), 🏑 (U+1F3D1), 🐑 (U+1F411), 👝 (U+1F45D), 👁 (U+1F441), 𝟑 (U+1D7D1), 🁑 (U+1F051), 🝑 (U+1F751): replace it by hand',
     ]);
   });
 

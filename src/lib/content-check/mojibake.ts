@@ -7,18 +7,22 @@
  * several characters fit, and we list them instead of guessing.
  *
  * Legitimate text can look like a damaged sequence (`é` and a non-breaking space before `»` read
- * as bytes E9 A0 BB), so a sequence is only repaired on evidence:
- * - certain by itself: sequences whose lead is `Â`/`Ã` (Latin-1 letters and symbols), `â`
- *   (punctuation, symbols, arrows), any four-byte lead (emoji), and the byte-order mark `ï»¿`;
- * - otherwise it needs a neighbour: two or more damaged letters of one script side by side
- *   (`ÐŸÑ€Ð¸` is Cyrillic, `ä¸­æ–‡` is Chinese), or a single damaged letter among letters of its
- *   own script in a file that has certain damage too;
- * - what is left is reported as possibly damaged, never repaired.
+ * as bytes E9 A0 BB), so a sequence that reverses to valid UTF-8 is only repaired on evidence,
+ * judged on the damaged characters in the code page, never on the script of the repair:
+ * - certain by itself: what no real text contains there, i.e. anything but a letter ending a word
+ *   followed by closing punctuation (`Îµ`, `Î£`, `Ã©`, `ÐŸ`, `ä¸­`, `ðŸ˜Š` all are; `É—`,
+ *   `è…”` are not), C1 controls, and U+FFFD where a byte was lost;
+ * - otherwise it needs context: certain damage right beside it, a run of damaged letters of one
+ *   script, or a line whose every non-ASCII character is damage;
+ * - a doubtful one among letters of its own script is reported as possibly damaged, never repaired.
+ * Where a byte was lost, the candidates are ordered by likelihood (./likely-characters.ts), and
+ * `ï¸` after an emoji is repaired as U+FE0F, the only candidate an emoji takes.
  * Text garbled twice takes a second pass, which only looks at what the first pass wrote and only
  * accepts damage certain by itself, so good text next to a repair is never second-guessed.
  * Pure; runs anywhere.
  */
 import { CODE_PAGE_NAMES, HIGH_BYTE_OF, TABLES, type CodePage } from './codepages';
+import { rankCandidates, takesEmojiSelector } from './likely-characters';
 
 export interface MojibakeFinding {
   start: number;
@@ -36,11 +40,14 @@ export interface MojibakeFinding {
   evidence: 'certain' | 'context';
   /** The original character, for `repair` and `possible`. */
   original?: string;
-  /** Every character the damaged text can have been, for `lost-byte`. */
+  /** Every character the damaged text can have been, most likely first, for `lost-byte`. */
   candidates?: string[];
+  /** For a `repair` of a lost byte: how the context decided it. */
+  inferred?: string;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM`: a byte-order mark inside the text is a character to restore, not a header to drop.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The one code point that `bytes` encode in strict UTF-8 (no overlongs, no surrogates), if any. */
 export function decodeUtf8Char(bytes: readonly number[]): string | undefined {
@@ -66,14 +73,65 @@ function sequenceLength(lead: number): number {
 
 const isContinuation = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 
+/**
+ * What real text puts right after the last letter of a word: closing quotes and guillemets (`»`
+ * and `«` close in German), ellipsis, dashes, no-break and soft hyphen, marks and footnote digits.
+ * Every other byte of 0x80–0xBF reads as a symbol (`£ ´ µ ± ¡ ©`), a letter (`š œ ª`) or a
+ * control, which no Western word is followed by.
+ */
+const TRAILERS = new Set([...'’‘”“»«›‹…–—\u00a0\u00ad™®¹²³']);
+/** Of those, what may follow another one (`…”`, `’»`, `\u00a0»`). */
+const CLOSERS = new Set([...'’‘”“»«›‹…–—']);
+/** Of those, what may be followed directly by a letter or digit (`CAFÉ’S`, `ÉTÉ—and`). */
+const BEFORE_WORD = new Set([...'’–—\u00a0\u00ad']);
+/**
+ * Letters that are words by themselves (`“É”`, `è…`, `Ö`), so may stand alone before a trailer.
+ * Not `Å`: `Å’` and `Å“` are how `Œ` and `œ` garble, far more common than a quoted Swedish river.
+ */
+const ONE_LETTER_WORDS = new Set([...'ÈÉÓÔÖàèéóô']);
+
+const isUpper = (char: string) => char !== char.toLowerCase();
+const isLower = (char: string) => char !== char.toUpperCase();
+
+/**
+ * Whether a sequence that reverses to valid UTF-8 could also be what the author wrote in the code
+ * page: a letter ending a word (after a letter of matching case, or a one-letter word), followed
+ * only by trailers, and then by what may follow them. Everything else is damage by itself. The
+ * test is about the damaged characters and their neighbours alone, never about the script of the
+ * repair, so Greek, Cyrillic, CJK and emoji are decided alike.
+ */
+function readsAsText(text: string, start: number, end: number): boolean {
+  const chars = [...text.slice(start, end)];
+  const [lead, ...rest] = chars;
+  if (lead === undefined || rest.length === 0 || !isLetter(lead)) return false;
+  const before = charBefore(text, start);
+  if (isLetter(before)) {
+    // A capital never follows a small letter within a word (`cÅ“ur` is `cœur` damaged).
+    if (isUpper(lead) && isLower(before as string)) return false;
+  } else if (!ONE_LETTER_WORDS.has(lead)) return false;
+  for (const [index, char] of rest.entries()) {
+    if (!TRAILERS.has(char)) return false;
+    if (index > 0 && !CLOSERS.has(char)) return false;
+  }
+  const after = [...text.slice(end, end + 2)][0];
+  if (after !== undefined && /^[\p{L}\p{N}]$/u.test(after) && !BEFORE_WORD.has(rest[rest.length - 1] as string))
+    return false;
+  return true;
+}
+
+function charBefore(text: string, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return String.fromCodePoint(text.codePointAt(from) ?? 0);
+}
+
 /** Sequences that are damage beyond reasonable doubt (see the file comment). */
-function certainByItself(bytes: readonly number[], damaged: string): boolean {
+function certainByItself(text: string, start: number, end: number): boolean {
+  const damaged = text.slice(start, end);
   // Text never holds C1 controls: they are Latin-1's (or a WHATWG decoder's) reading of 0x80–0x9F.
-  if (/[\u0080-\u009f]/.test(damaged)) return true;
-  const [lead, second, third] = bytes;
-  if (lead === 0xc2 || lead === 0xc3 || lead === 0xe2) return true;
-  if (lead !== undefined && lead >= 0xf0) return true;
-  return lead === 0xef && second === 0xbb && third === 0xbf;
+  if (/[\u0080-\u009f\uFFFD]/.test(damaged)) return true;
+  return !readsAsText(text, start, end);
 }
 
 const SCRIPTS = [
@@ -172,7 +230,7 @@ function lostByteCandidates(scanned: Scanned): string[] {
     for (const filler of fillers) fill(shape, index + 1, [...acc, filler]);
   };
   for (const shape of shapes) fill(shape, 0, []);
-  return [...found].sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0));
+  return rankCandidates([...found]);
 }
 
 interface Raw {
@@ -181,6 +239,8 @@ interface Raw {
   candidates?: string[];
   certain: boolean;
 }
+
+const EMOJI_SELECTOR = '\uFE0F';
 
 /** Finds every damaged sequence in `text` and decides which are repaired. */
 export function findMojibake(text: string): MojibakeFinding[] {
@@ -193,7 +253,7 @@ export function findMojibake(text: string): MojibakeFinding[] {
     if (lost === 0) {
       const original = decodeUtf8Char(scanned.bytes as number[]);
       if (!original) continue;
-      raws.push({ scanned, original, certain: certainByItself(scanned.bytes as number[], text.slice(i, scanned.end)) });
+      raws.push({ scanned, original, certain: certainByItself(text, i, scanned.end) });
       i = scanned.end - 1;
     } else {
       // A lone lead with its only continuation dropped is indistinguishable from ordinary text
@@ -203,16 +263,12 @@ export function findMojibake(text: string): MojibakeFinding[] {
       if (lost > 2 || !scanned.pages.some((p) => TABLES[p].undefinedBytes.length > 0)) continue;
       const candidates = lostByteCandidates(scanned);
       if (candidates.length === 0) continue;
-      const certain = certainByItself(
-        scanned.bytes.map((b) => b ?? 0x80),
-        text.slice(i, scanned.end),
-      );
-      raws.push({ scanned, candidates, certain });
+      raws.push({ scanned, candidates, certain: certainByItself(text, i, scanned.end) });
       i = scanned.end - 1;
     }
   }
 
-  const fileHasCertainDamage = raws.some((r) => r.certain);
+  const wholeLines = linesGarbledWhole(text, raws);
   const findings: MojibakeFinding[] = [];
   for (let index = 0; index < raws.length; index++) {
     const raw = raws[index] as Raw;
@@ -224,10 +280,20 @@ export function findMojibake(text: string): MojibakeFinding[] {
       pages: scanned.pages,
       evidence: raw.certain ? ('certain' as const) : ('context' as const),
     };
+    const inWholeLine = wholeLines.has(lineStartOf(text, scanned.start));
     if (raw.candidates) {
-      // Lost bytes after a lead that ordinary text also produces need the file to be damaged.
-      if (raw.certain || fileHasCertainDamage)
-        findings.push({ ...base, kind: 'lost-byte', candidates: raw.candidates });
+      // A lost byte after what reads as ordinary text (`café’s` lost nothing) needs its line to
+      // be damaged through and through.
+      if (!raw.certain && !inWholeLine) continue;
+      if (raw.candidates.includes(EMOJI_SELECTOR) && followsEmoji(text, raws, index)) {
+        findings.push({
+          ...base,
+          kind: 'repair',
+          original: EMOJI_SELECTOR,
+          candidates: raw.candidates,
+          inferred: 'the lost byte is U+FE0F, the emoji presentation selector, as it follows an emoji',
+        });
+      } else findings.push({ ...base, kind: 'lost-byte', candidates: raw.candidates });
       continue;
     }
     const original = raw.original as string;
@@ -249,11 +315,65 @@ export function findMojibake(text: string): MojibakeFinding[] {
       isLetter(original) &&
       [before, after].some((c) => isLetter(c) && sameScript(scriptOf(c as string), script)) &&
       [before, after].every((c) => !isLetter(c) || sameScript(scriptOf(c as string), script));
-    if (besideCertain || chainIsOneWord || (fileHasCertainDamage && amongOwnLetters))
-      findings.push({ ...base, kind: 'repair', original });
+    if (besideCertain || chainIsOneWord || inWholeLine) findings.push({ ...base, kind: 'repair', original });
     else if (amongOwnLetters) findings.push({ ...base, kind: 'possible', original });
   }
   return findings;
+}
+
+function lineStartOf(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+/**
+ * The lines (by the offset they start at) that a misreading tool wrote whole: they hold certain
+ * damage, and every character beyond ASCII on them belongs to a damaged sequence. On such a line
+ * nothing is left that the author wrote in the code page, so a sequence that could also be
+ * ordinary text (`É—`, `è…”`) is damage too. A line with one real `é` keeps its doubtful ones.
+ */
+function linesGarbledWhole(text: string, raws: readonly Raw[]): Set<number> {
+  const byLine = new Map<number, Raw[]>();
+  for (const raw of raws) {
+    const line = lineStartOf(text, raw.scanned.start);
+    const group = byLine.get(line);
+    if (group) group.push(raw);
+    else byLine.set(line, [raw]);
+  }
+  const whole = new Set<number>();
+  for (const [line, group] of byLine) {
+    if (!group.some((r) => r.certain)) continue;
+    const lineEnd = text.indexOf('\n', line);
+    let cursor = line;
+    let clean = true;
+    for (const raw of [...group, undefined]) {
+      const to = raw ? raw.scanned.start : lineEnd === -1 ? text.length : lineEnd;
+      if (/[^\u0000-\u007f]/.test(text.slice(cursor, to))) {
+        clean = false;
+        break;
+      }
+      if (raw) cursor = raw.scanned.end;
+    }
+    if (clean) whole.add(line);
+  }
+  return whole;
+}
+
+/**
+ * Whether the sequence at `index` directly follows an emoji that U+FE0F can follow: one in the
+ * text, or one a neighbouring finding restores (or may restore), or a keycap's digit (`1️⃣`).
+ */
+function followsEmoji(text: string, raws: readonly Raw[], index: number): boolean {
+  const { start, end } = (raws[index] as Raw).scanned;
+  const previous = raws[index - 1];
+  const before =
+    previous && previous.scanned.end === start
+      ? previous.original !== undefined
+        ? [previous.original]
+        : (previous.candidates ?? [])
+      : [charBefore(text, start)].filter((c): c is string => c !== undefined);
+  if (before.some(takesEmojiSelector)) return true;
+  const keycap = text.startsWith('\u20E3', end) || text.startsWith('âƒ£', end);
+  return keycap && before.some((c) => /^[0-9#*]$/.test(c));
 }
 
 /** The run of directly adjacent sequences around `index`, certain ones included. */
@@ -282,6 +402,8 @@ export interface MojibakeRepair {
   from: string;
   to: string;
   pages: CodePage[];
+  /** For a lost byte the context decided: how. */
+  inferred?: string;
 }
 
 /** How much visible damage a text carries: every finding counts, repaired or not. */
@@ -308,9 +430,21 @@ export function repairMojibake(text: string): { text: string; passes: MojibakeRe
         continue;
       // The acceptance test, stated once more on the final values: the damaged characters map
       // back to bytes that are exactly the UTF-8 of the repair.
-      const bytes = bytesOfDamage(f.damaged);
-      if (!bytes || Buffer.from(f.original, 'utf8').compare(Buffer.from(bytes)) !== 0) continue;
-      repairs.push({ start: f.start, end: f.end, from: f.damaged, to: f.original, pages: f.pages });
+      // A lost byte the context decided must be one of the characters the damage allows.
+      if (f.inferred !== undefined) {
+        if (!f.candidates?.includes(f.original)) continue;
+      } else {
+        const bytes = bytesOfDamage(f.damaged);
+        if (!bytes || Buffer.from(f.original, 'utf8').compare(Buffer.from(bytes)) !== 0) continue;
+      }
+      repairs.push({
+        start: f.start,
+        end: f.end,
+        from: f.damaged,
+        to: f.original,
+        pages: f.pages,
+        ...(f.inferred !== undefined ? { inferred: f.inferred } : {}),
+      });
     }
     if (repairs.length === 0) break;
     let next = current;

@@ -69,7 +69,9 @@ export function repairGuideText(text: string): { text: string; repairs: TextRepa
         rule: 'mojibake',
         from: r.from,
         to: r.to,
-        note: `UTF-8 read as ${describePages(r.pages)}, reversed exactly`,
+        note: r.inferred
+          ? `UTF-8 read as ${describePages(r.pages)}; ${r.inferred}`
+          : `UTF-8 read as ${describePages(r.pages)}, reversed exactly`,
       });
     }
     current = next;
