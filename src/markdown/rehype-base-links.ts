@@ -70,9 +70,10 @@ export default function rehypeBaseLinks({ base }: RehypeBaseLinksOptions) {
         // `data` is a URL only on <object>; elsewhere it is not an attribute hast knows.
         const data = properties['data'];
         if ((node as Element).tagName === 'object' && typeof data === 'string') properties['data'] = under(data);
-        const srcSet = properties['srcSet'];
-        if (Array.isArray(srcSet)) properties['srcSet'] = srcSet.map((c) => mapSrcset(String(c), under));
-        else if (typeof srcSet === 'string') properties['srcSet'] = mapSrcset(srcSet, under);
+        // hast types srcset as one string; some parsers hold its candidates as a list.
+        const srcSet: unknown = properties['srcSet'];
+        if (typeof srcSet === 'string') properties['srcSet'] = mapSrcset(srcSet, under);
+        else if (Array.isArray(srcSet)) properties['srcSet'] = mapSrcset(srcSet.map(String).join(', '), under);
       } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         for (const attribute of (node as unknown as MdxJsxNode).attributes) {
           if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
