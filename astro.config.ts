@@ -50,7 +50,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified(markdownOptions),
+    processor: unified(markdownOptions({ base })),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-dimmed' },
       defaultColor: false,

@@ -5,6 +5,7 @@
 import { DIFFICULTY_LABELS, type Difficulty } from './difficulty';
 import { isoDay, isoDuration } from './format';
 import type { Guide, Library } from './library';
+import { withBase } from './urls';
 
 export interface HeadingInput {
   depth: number;
@@ -101,7 +102,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     dateModified: isoDay(guide.updated ?? guide.date),
     keywords: guide.tags.map((t) => t.label).join(', '),
     isPartOf: { '@type': 'WebSite', name: siteName },
-    ...(guide.image ? { image: new URL(guide.image.src, canonical).href } : {}),
+    ...(guide.image ? { image: new URL(withBase(guide.image.src), canonical).href } : {}),
   };
 }
 

@@ -1,10 +1,13 @@
 /**
- * The unified() options every guide is rendered with, Markdown and MDX alike. GFM comes from
- * remark-gfm here, so `gfm: false` stops Astro from adding it a second time; typographic
- * punctuation from ./remark-smart-punctuation.ts, in the place Astro's `smartypants` would run.
+ * The unified() options every guide is rendered with, Markdown and MDX alike (@astrojs/mdx
+ * inherits `markdown.processor`). GFM comes from remark-gfm here, so `gfm: false` stops Astro
+ * from adding it a second time; typographic punctuation from ./remark-smart-punctuation.ts, in
+ * the place Astro's `smartypants` would run. The options depend on the site's base path, which
+ * ./rehype-base-links.ts puts in front of every root-relative URL a guide writes.
  */
 import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import rehypeBaseLinks from './rehype-base-links';
 import rehypeCodeClasses from './rehype-code-classes';
 import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
@@ -15,14 +18,27 @@ import remarkSmartPunctuation from './remark-smart-punctuation';
 /** The remark plugins after typographic punctuation (the content check runs them without it). */
 export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
 
-export const markdownOptions: UnifiedProcessorOptions = {
-  gfm: false,
-  smartypants: false,
-  remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
-  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeCodeClasses, rehypeGuideHtml],
-  remarkRehype: {
-    footnoteLabel: 'Sources and notes',
-    // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
-    footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,
-  },
-};
+/** How Markdown becomes HTML; the content check builds its headings with the same options. */
+export const remarkRehypeOptions = {
+  footnoteLabel: 'Sources and notes',
+  // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
+  footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,
+} satisfies UnifiedProcessorOptions['remarkRehype'];
+
+/** The options for a site published under `base` (`/` or `/docs/`, as astro.config.ts resolves it). */
+export function markdownOptions({ base }: { base: string }): UnifiedProcessorOptions {
+  return {
+    gfm: false,
+    smartypants: false,
+    remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
+    rehypePlugins: [
+      rehypeHeadingIds,
+      rehypeSafeHtml,
+      [rehypeBaseLinks, { base }],
+      rehypeTableAlign,
+      rehypeCodeClasses,
+      rehypeGuideHtml,
+    ],
+    remarkRehype: remarkRehypeOptions,
+  };
+}

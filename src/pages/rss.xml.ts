@@ -9,7 +9,8 @@ export function GET(context: APIContext) {
   return rss({
     title: `${SITE.name} guides`,
     description: SITE.description,
-    site: context.site ?? 'http://localhost:4321',
+    // The channel's <link> is the home page, under the base path like every other URL.
+    site: new URL(urls.home(), context.site ?? 'http://localhost:4321'),
     trailingSlash: true,
     items: library.guides.map((guide) => ({
       title: guide.title,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
+import { checkLocalUrls } from './support/local-links';
+import { realSite } from './support/real-site';
 import { serveStatic, type StaticServer } from './support/static-server';
 import { sitemapPaths } from './support/site';
 
@@ -66,5 +68,22 @@ describe('a build under BASE_PATH=/docs/ with SITE_URL=https://example.org', () 
     expect(await readFile(path.join(dir, 'robots.txt'), 'utf8')).toContain(
       'Sitemap: https://example.org/docs/sitemap-index.xml',
     );
+  });
+});
+
+// Guides write links as they will be read on the site, `/guides/x/#part`, `/tags/x/`,
+// `/images/x.svg`: the build must put every one of them, and every URL of its own, under the base.
+describe.each([
+  ['the fixture library', async () => dir],
+  ['the real library', () => realSite({ basePath: '/docs/', siteUrl: 'https://example.org' })],
+])('%s under BASE_PATH=/docs/', (_name, build) => {
+  it('every local URL in pages, feed, sitemaps and search records resolves to a file of the build', async () => {
+    const siteDir = await build();
+    const pages = await sitemapPaths(siteDir, '/docs/');
+    expect(pages.length).toBeGreaterThan(10);
+    const { checked, broken } = await checkLocalUrls({ dir: siteDir, origin: 'https://example.org', base: '/docs/' });
+    expect(broken).toEqual([]);
+    // Every page links to the site's chrome at least: a scan that found little has missed something.
+    expect(checked).toBeGreaterThan(pages.length * 10);
   });
 });

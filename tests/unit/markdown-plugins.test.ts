@@ -5,7 +5,7 @@ import { languageName } from '~/markdown/rehype-guide-html';
 import { markdownOptions } from '~/markdown/options';
 
 const processor = await createMarkdownProcessor({
-  ...markdownOptions,
+  ...markdownOptions({ base: '/' }),
   syntaxHighlight: 'shiki',
   shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 });

@@ -7,7 +7,7 @@ import rehypeSafeHtml from '~/markdown/rehype-safe-html';
 import { isAllowedUrl, isExternalUrl, urlScheme } from '~/markdown/url-policy';
 
 const processor = await createMarkdownProcessor({
-  ...markdownOptions,
+  ...markdownOptions({ base: '/' }),
   syntaxHighlight: 'shiki',
   shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-dimmed' }, defaultColor: false },
 });

@@ -46,7 +46,7 @@ describe('Shiki colours as classes', () => {
   it('the generated stylesheet defines every class highlighted code uses, in the configured themes', async () => {
     const themes = { light: 'github-light', dark: 'github-dark-dimmed' } as const;
     const processor = await createMarkdownProcessor({
-      ...markdownOptions,
+      ...markdownOptions({ base: '/' }),
       syntaxHighlight: 'shiki',
       shikiConfig: { themes, defaultColor: false },
     });

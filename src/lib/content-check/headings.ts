@@ -16,7 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { contentRemarkPlugins, markdownOptions } from '../../markdown/options';
+import { contentRemarkPlugins, remarkRehypeOptions } from '../../markdown/options';
 import remarkSmartPunctuation from '../../markdown/remark-smart-punctuation';
 
 export interface HeadingId {
@@ -90,7 +90,7 @@ function exactProcessor(mdx: boolean, smartypants: boolean) {
   const rehypeOptions: RemarkRehypeOptions = {
     allowDangerousHtml: true,
     passThrough: mdx ? mdxNodeTypes : [],
-    ...markdownOptions.remarkRehype,
+    ...remarkRehypeOptions,
   };
   processor.use(remarkRehype, rehypeOptions);
   processor.use(rehypeHeadingIds);
