@@ -36,6 +36,7 @@ class DevProblemsBanner extends HTMLElement {
     const errors = list.files.filter((f) => f.problems.some((p) => p.severity === 'error'));
     this.hidden = list.files.length === 0;
     if (this.hidden) return;
+    this.dataset['severity'] = errors.length > 0 ? 'error' : 'warning';
 
     // Errors are announced as they appear; warnings alone are a quieter status.
     const region = element('div', undefined, 'dev-problems__region');
