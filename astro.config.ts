@@ -8,6 +8,7 @@ import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
 import dataStoreModule from './src/integrations/data-store-module';
+import devProblems from './src/integrations/dev-problems';
 import finishPages from './src/integrations/finish-pages';
 import { cacheDirFor } from './src/lib/build-cache';
 import pagefindIndex from './src/integrations/pagefind';
@@ -60,6 +61,8 @@ export default defineConfig({
     // Keep first: it stops a build that runs past its time limit and times every other integration.
     buildClock(),
     contentGuard(),
+    // In `astro dev` only: checks guides again as they are saved and shows the problems on every page.
+    devProblems(),
     renderCache(),
     dataStoreModule(),
     codeColours(),
