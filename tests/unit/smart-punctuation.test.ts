@@ -60,7 +60,8 @@ describe('remarkSmartPunctuation', () => {
       const { ours, theirs } = both(body, file.endsWith('.mdx'));
       expect(ours, file).toEqual(theirs);
     }
-  });
+    // Parsing every guide twice takes seconds on a busy two-core machine: past Vitest's 5 s default.
+  }, 30_000);
 
   it('gives the same text as remark-smartypants on 60 synthetic guides', () => {
     for (const guide of generateGuides({ count: 60, seed: 11 })) {
