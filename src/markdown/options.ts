@@ -2,8 +2,16 @@
  * The unified() options every guide is rendered with, Markdown and MDX alike. GFM comes from
  * remark-gfm here, so `gfm: false` stops Astro from adding it a second time; typographic
  * punctuation from ./remark-smart-punctuation.ts, in the place Astro's `smartypants` would run.
+ * Shiki runs here too, where Astro's own highlighting would run, and `markdown.syntaxHighlight` is
+ * off: from that setting alone Astro warns on every build that Shiki writes inline styles a
+ * Content-Security-Policy blocks, while here rehype-code-classes turns those styles into classes.
  */
-import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  rehypeShiki,
+  type ShikiConfig,
+  type UnifiedProcessorOptions,
+} from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeCodeClasses from './rehype-code-classes';
 import rehypeGuideHtml from './rehype-guide-html';
@@ -12,6 +20,12 @@ import rehypeTableAlign from './rehype-table-align';
 import remarkCallouts from './remark-callouts';
 import remarkSmartPunctuation from './remark-smart-punctuation';
 
+/** How code is highlighted: both themes as CSS variables, chosen by the page's theme (prose.css). */
+export const shikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+  defaultColor: false,
+} satisfies ShikiConfig;
+
 /** The remark plugins after typographic punctuation (the content check runs them without it). */
 export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
 
@@ -19,7 +33,14 @@ export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
   smartypants: false,
   remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
-  rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeCodeClasses, rehypeGuideHtml],
+  rehypePlugins: [
+    [rehypeShiki, shikiConfig],
+    rehypeHeadingIds,
+    rehypeSafeHtml,
+    rehypeTableAlign,
+    rehypeCodeClasses,
+    rehypeGuideHtml,
+  ],
   remarkRehype: {
     footnoteLabel: 'Sources and notes',
     // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).

@@ -1,12 +1,24 @@
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, buildSiteOrThrow, ROOT } from './support/build';
+import { buildSite, buildSiteOrThrow, outputLines, ROOT } from './support/build';
 import { BROKEN_ERRORS, BROKEN_WARNING } from '../fixtures/broken-expected';
 import { hashTree } from './support/site';
 
 const scratch = path.join(ROOT, '.greenpath/test-guides/render-error');
 afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('a build of good guides', () => {
+  it('warns only about the guides: no warning that every build prints, such as Astro’s Shiki and CSP one', async () => {
+    const result = await buildSite({ name: 'good', guidesDir: 'tests/fixtures/site' });
+    expect(result.code).toBe(0);
+    const warnings = outputLines(result.output).filter((line) => line.startsWith('[WARN]'));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(
+      warnings.filter((line) => !line.startsWith('[WARN] [greenpath:content-guard] tests/fixtures/site/')),
+    ).toEqual([]);
+  });
+});
 
 describe('a build of broken guides', () => {
   it('prints every error of every file in one run, exits non-zero and leaves the last good build untouched', async () => {
