@@ -29,6 +29,8 @@ export interface BuildOptions {
 export interface BuildResult {
   outDir: string;
   code: number;
+  /** The signal that ended the build, if one did (`code` is then 1). */
+  signal: NodeJS.Signals | null;
   output: string;
 }
 
@@ -69,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ outDir, code: code ?? 1, output }));
+    child.on('close', (code, signal) => resolve({ outDir, code: code ?? 1, signal, output }));
   });
 }
 
