@@ -52,10 +52,9 @@ export default defineConfig({
   },
   markdown: {
     processor: unified(markdownOptions({ base })),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-dimmed' },
-      defaultColor: false,
-    },
+    // Shiki runs among the processor's plugins, which turn its inline styles into classes
+    // (src/markdown/options.ts); Astro's own would write styles the Content-Security-Policy blocks.
+    syntaxHighlight: false,
   },
   integrations: [
     // Keep first: it stops a build that runs past its time limit and times every other integration.

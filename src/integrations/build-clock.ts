@@ -1,17 +1,19 @@
 /**
  * The build's clock. Must be the FIRST integration, so that it sees every other one.
  *
- * - Time limit: `astro build` is stopped with a clear message when it runs past its limit
- *   (src/lib/build-time-limit.ts), by a watchdog thread that works even when the main thread is
- *   stuck in a parser. The message names the phase the build was in.
+ * - Time limit: `astro build` is stopped with a clear message and exit code 1 when it runs past its
+ *   limit (src/lib/build-time-limit.ts), by a watchdog thread that works even when the main thread
+ *   is stuck in a parser. The message names the phase the build was in.
  * - Timings, only when `GREENPATH_BUILD_TIMINGS` names a file (`npm run bench` sets it): every
  *   hook of every integration is timed, and the list is written to that file when the process
  *   exits, successful or not. Build phases are read from hook boundaries, not from log lines.
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { resolveTimeLimit, timeLimitMessage } from '../lib/build-time-limit';
+import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from '../lib/build-time-limit';
 import { guidesDir, listGuideFiles } from '../lib/guide-files';
+import { BAD_SETTING } from '../lib/build-refusal';
+import { refuseBuild } from './refuse-build';
 import { startWatchdog, type Watchdog } from './watchdog';
 
 export const TIMINGS_ENV = 'GREENPATH_BUILD_TIMINGS';
@@ -63,7 +65,7 @@ export default function buildClock(): AstroIntegration {
   return {
     name: 'greenpath:build-clock',
     hooks: {
-      'astro:config:setup': async ({ command, config }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
         const timingsFile = process.env[TIMINGS_ENV];
         if (timingsFile) {
@@ -79,7 +81,13 @@ export default function buildClock(): AstroIntegration {
         }
         // A missing guides folder is the content guard's to report; here it only means no guides.
         const guides = await listGuideFiles(guidesDir()).catch(() => []);
-        const limit = resolveTimeLimit(process.env, guides.length);
+        let limit: TimeLimit;
+        try {
+          limit = resolveTimeLimit(process.env, guides.length);
+        } catch (error) {
+          // A BUILD_TIME_LIMIT that is not a number of seconds: a message, not a crash.
+          return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
+        }
         watchdog = startWatchdog({
           seconds: limit.seconds - performance.now() / 1000,
           message: timeLimitMessage(limit),

@@ -1,11 +1,13 @@
 /**
  * Provides the stylesheet behind highlighted code's colour classes (src/markdown/code-classes.ts)
- * as a virtual CSS module, generated from the Shiki themes in the Markdown config, and adds it
- * to every page. Nothing is written to the source tree; the CSS is bundled with the rest.
+ * as a virtual CSS module, generated from the Shiki themes guides are highlighted with
+ * (src/markdown/options.ts), and adds it to every page. Nothing is written to the source tree;
+ * the CSS is bundled with the rest.
  */
 import type { AstroIntegration } from 'astro';
 import { bundledThemes, type BundledTheme } from 'shiki';
 import { codeClassesCss, type ThemePalette } from '../markdown/code-classes';
+import { shikiConfig } from '../markdown/options';
 
 const MODULE_ID = 'virtual:greenpath/code-colours.css';
 // Vite treats ids ending in .css as stylesheets; the \0 prefix keeps other plugins off it.
@@ -14,7 +16,7 @@ const RESOLVED_ID = `\0${MODULE_ID}`;
 async function loadTheme(theme: unknown): Promise<ThemePalette> {
   if (typeof theme === 'string') {
     const loader = bundledThemes[theme as BundledTheme];
-    if (!loader) throw new Error(`Unknown Shiki theme "${theme}" in markdown.shikiConfig.themes`);
+    if (!loader) throw new Error(`Unknown Shiki theme "${theme}" in shikiConfig.themes (src/markdown/options.ts)`);
     return (await loader()).default as ThemePalette;
   }
   return theme as ThemePalette;
@@ -24,8 +26,8 @@ export default function codeColours(): AstroIntegration {
   return {
     name: 'greenpath:code-colours',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectScript }) => {
-        const configured = config.markdown.shikiConfig.themes;
+      'astro:config:setup': ({ updateConfig, injectScript }) => {
+        const configured: Record<string, unknown> = shikiConfig.themes;
         let css: Promise<string> | undefined;
         const stylesheet = () =>
           (css ??= Promise.all(

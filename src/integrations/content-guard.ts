@@ -1,7 +1,8 @@
 /**
  * Checks every guide before Astro syncs or renders anything. All problems of all files are
  * reported in one run; errors stop the build before a single file is written, so the last good
- * `dist/` stays where it is. In `astro dev` problems are printed and the server keeps running.
+ * `dist/` stays where it is: the build prints the list and one "Build refused" line and exits
+ * with code 1 (./refuse-build.ts). In `astro dev` problems are printed and the server keeps running.
  *
  * The check is the whole content check of src/lib/content-check/ (the same as
  * `npm run check:content`): schema, encoding and mojibake, broken links and anchors, and the rest.
@@ -21,22 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../lib/atomic-write';
 import { BODY_FACTS_FILE, bodyFactsJson } from '../lib/body-facts';
 import { guidesDir } from '../lib/guide-files';
+import { BAD_SETTING, counted } from '../lib/build-refusal';
+import { refuseBuild } from './refuse-build';
 
 export type ContentGuardOptions = CheckFlags;
 
 /** Warnings listed in full in a build's output; `npm run check:content` lists them all. */
 export const LISTED_WARNINGS = 50;
-
-export class ContentError extends Error {
-  constructor(lines: string[]) {
-    super(
-      `${lines.length} content error${lines.length === 1 ? '' : 's'} in the guides; nothing was built:\n${lines.join('\n')}`,
-    );
-    this.name = 'ContentError';
-    // The list is the message; a stack trace would only bury it.
-    this.stack = this.message;
-  }
-}
 
 export default function contentGuard(options: ContentGuardOptions = {}): AstroIntegration {
   return {
@@ -46,7 +38,14 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
         updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
         // Flags given to this run win over the environment, which wins over the configured options.
-        const flags = { ...options, ...readCheckEnv(process.env), ...readCheckFlags(process.argv.slice(2)) };
+        let flags: CheckFlags;
+        try {
+          flags = { ...options, ...readCheckEnv(process.env), ...readCheckFlags(process.argv.slice(2)) };
+        } catch (error) {
+          // A bad --links or GREENPATH_LINKS value: a message for the author, not a crash.
+          if (command !== 'build') throw error;
+          return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
+        }
         const report = await checkContent({ dir: guidesDir(), ...flags });
         // The library reads the facts the check computed instead of parsing every guide again.
         const factsFile = fileURLToPath(new URL(BODY_FACTS_FILE, config.cacheDir));
@@ -68,7 +67,10 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
         );
         const errors = sorted.filter((d) => d.severity === 'error').map(formatShort);
         if (errors.length === 0) return;
-        if (command === 'build') throw new ContentError(errors);
+        if (command === 'build') {
+          const files = new Set(sorted.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+          return refuseBuild(logger, errors, `${counted(errors.length, 'content error')} in ${counted(files, 'file')}`);
+        }
         for (const line of errors) logger.error(line);
       },
     },

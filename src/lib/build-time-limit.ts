@@ -6,6 +6,8 @@
  * measures on a 2-core machine, so that a machine busy with other work does not trip it.
  * `BUILD_TIME_LIMIT` (seconds) overrides it. Pure.
  */
+import { NOTHING_PUBLISHED } from './build-refusal';
+
 export const TIME_LIMIT_ENV = 'BUILD_TIME_LIMIT';
 export const BASE_SECONDS = 300;
 export const SECONDS_PER_GUIDE = 0.25;
@@ -45,7 +47,7 @@ export function resolveTimeLimit(env: Record<string, string | undefined>, guideC
 export function timeLimitMessage(limit: TimeLimit): string {
   return [
     `Build stopped: it was still running after ${formatSeconds(limit.seconds)}, its time limit (${limit.reason}).`,
-    'It was {phase}. Nothing was published: the previous output is as it was.',
+    `It was {phase}. ${NOTHING_PUBLISHED}`,
     `A guide that makes the Markdown parser work far too hard is the usual cause; to allow more time, set ${TIME_LIMIT_ENV} to a number of seconds.`,
   ].join('\n');
 }

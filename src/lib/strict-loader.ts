@@ -6,19 +6,42 @@
  *
  * `failOnRenderErrors(loader)` runs the loader, then checks that every Markdown entry in the store
  * has its HTML. In a build, entries without it are removed from the store (so the next build
- * renders them again) and the sync fails with one line per file and what went wrong. In `astro
- * dev` (which has a file watcher) the errors are logged and the server keeps running.
+ * renders them again) and the sync fails with one line per file and what went wrong, then one
+ * "Build refused" line; Astro's own report of each failure (a log line, and a stack trace the
+ * Markdown processor prints) is held back, since that list says the same. In `astro dev` (which
+ * has a file watcher) the errors are logged as Astro logs them and the server keeps running.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { counted, refusalSummary } from './build-refusal';
 
 export class RenderError extends Error {
   constructor(lines: readonly string[]) {
-    super(
-      `${lines.length} guide${lines.length === 1 ? '' : 's'} could not be rendered; nothing was published:\n${lines.join('\n')}`,
-    );
+    super([...lines, refusalSummary(`${counted(lines.length, 'guide')} could not be rendered`)].join('\n'));
     this.name = 'RenderError';
-    // The list is the message; a stack trace would only bury it.
-    this.stack = this.message;
+    // Astro prints a thrown error's message, then its stack under "Stack trace:" when it has one
+    // (astro/dist/core/messages/runtime.js, Astro 7.3). The list is the whole story: no stack.
+    this.stack = '';
+  }
+}
+
+/**
+ * How @astrojs/markdown-remark reports a guide it cannot render before it rethrows: it passes the
+ * error, stack and all, to `console.error`, with this prefix on its message (checked with 7.3).
+ */
+const PROCESSOR_FAILURE = /^Failed to parse Markdown file /;
+
+/** Runs `work` with `console.error` holding back the Markdown processor's own failure reports. */
+async function withoutProcessorReports<T>(work: () => Promise<T>): Promise<T> {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (args.length === 1 && first instanceof Error && PROCESSOR_FAILURE.test(first.message)) return;
+    original(...args);
+  };
+  try {
+    return await work();
+  } finally {
+    console.error = original;
   }
 }
 
@@ -73,9 +96,11 @@ export function failOnRenderErrors(loader: Loader): Loader {
       logger.error = (message: string) => {
         const match = LOGGED.exec(message);
         if (match?.[1]) logged.set(match[1], reason(match[2] ?? ''));
-        context.logger.error(message);
+        // In a build, the list below reports the failures Astro logs.
+        if (context.watcher || !match) context.logger.error(message);
       };
-      await loader.load({ ...context, logger });
+      const load = () => loader.load({ ...context, logger });
+      await (context.watcher ? load() : withoutProcessorReports(load));
       if (context.watcher) return;
 
       const lines: string[] = [];

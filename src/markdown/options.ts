@@ -4,8 +4,16 @@
  * from adding it a second time; typographic punctuation from ./remark-smart-punctuation.ts, in
  * the place Astro's `smartypants` would run. The options depend on the site's base path, which
  * ./rehype-base-links.ts puts in front of every root-relative URL a guide writes.
+ * Shiki runs here too, where Astro's own highlighting would run, and `markdown.syntaxHighlight` is
+ * off: from that setting alone Astro warns on every build that Shiki writes inline styles a
+ * Content-Security-Policy blocks, while here rehype-code-classes turns those styles into classes.
  */
-import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  rehypeShiki,
+  type ShikiConfig,
+  type UnifiedProcessorOptions,
+} from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeBaseLinks from './rehype-base-links';
 import rehypeCodeClasses from './rehype-code-classes';
@@ -14,6 +22,12 @@ import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
 import remarkCallouts from './remark-callouts';
 import remarkSmartPunctuation from './remark-smart-punctuation';
+
+/** How code is highlighted: both themes as CSS variables, chosen by the page's theme (prose.css). */
+export const shikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+  defaultColor: false,
+} satisfies ShikiConfig;
 
 /** The remark plugins after typographic punctuation (the content check runs them without it). */
 export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
@@ -32,6 +46,7 @@ export function markdownOptions({ base }: { base: string }): UnifiedProcessorOpt
     smartypants: false,
     remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
     rehypePlugins: [
+      [rehypeShiki, shikiConfig],
       rehypeHeadingIds,
       rehypeSafeHtml,
       [rehypeBaseLinks, { base }],

@@ -397,7 +397,7 @@ describe('what the build refuses', () => {
     ]) {
       expect(result.output).toContain(expected);
     }
-    expect(result.output).toContain('4 content errors in the guides; nothing was built');
+    expect(result.output).toContain('Build refused: 4 content errors in 1 file.');
   });
 
   it('a 3,000-level nested list is refused in seconds, before Astro syncs or parses anything', async () => {

@@ -127,4 +127,19 @@ describe('link diagnostics', () => {
     ]);
     expect(bodyLinkDiagnostics(record, site(), 'warning').every((d) => d.severity === 'warning')).toBe(true);
   });
+
+  it('keep a missing Markdown image beside the guide an error when links only warn: the build needs it', () => {
+    const record = guideRecord(
+      'gamma.md',
+      guideText(
+        '',
+        '![Chart](img/other.png)\n\n<img src="img/html.png" alt="Chart">\n\n![Hero](/images/missing.svg)\n',
+      ),
+    );
+    expect(bodyLinkDiagnostics(record, site(), 'warning').map(formatLong)).toEqual([
+      'guides/gamma.md:9:1 error broken-image: img/other.png: expected an image file at img/other.png beside the guide, found none; the build cannot publish the guide without it, so this is an error even when links only warn',
+      'guides/gamma.md:11:1 warning broken-image: img/html.png: expected an image file at img/html.png beside the guide, found none',
+      'guides/gamma.md:13:1 warning broken-image: /images/missing.svg: expected a file at public/images/missing.svg, found none',
+    ]);
+  });
 });

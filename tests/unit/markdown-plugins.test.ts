@@ -4,11 +4,8 @@ import { kindOfLabel } from '~/markdown/remark-callouts';
 import { languageName } from '~/markdown/rehype-guide-html';
 import { markdownOptions } from '~/markdown/options';
 
-const processor = await createMarkdownProcessor({
-  ...markdownOptions({ base: '/' }),
-  syntaxHighlight: 'shiki',
-  shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
-});
+// As the site renders guides: Shiki among the processor's own plugins, Astro's turned off.
+const processor = await createMarkdownProcessor({ ...markdownOptions({ base: '/' }), syntaxHighlight: false });
 
 async function render(markdown: string, title = 'The title') {
   const { code, metadata } = await processor.render(markdown, { frontmatter: { title } });

@@ -6,11 +6,8 @@ import { markdownOptions } from '~/markdown/options';
 import rehypeSafeHtml from '~/markdown/rehype-safe-html';
 import { isAllowedUrl, isExternalUrl, urlScheme } from '~/markdown/url-policy';
 
-const processor = await createMarkdownProcessor({
-  ...markdownOptions({ base: '/' }),
-  syntaxHighlight: 'shiki',
-  shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-dimmed' }, defaultColor: false },
-});
+// As the site renders guides: Shiki among the processor's own plugins, Astro's turned off.
+const processor = await createMarkdownProcessor({ ...markdownOptions({ base: '/' }), syntaxHighlight: false });
 
 async function render(markdown: string): Promise<string> {
   const { code } = await processor.render(markdown, {

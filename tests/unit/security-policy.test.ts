@@ -23,7 +23,7 @@ import {
   themeColours,
   type ThemePalette,
 } from '~/markdown/code-classes';
-import { markdownOptions } from '~/markdown/options';
+import { markdownOptions, shikiConfig } from '~/markdown/options';
 
 describe('Shiki colours as classes', () => {
   it('turns each declaration into a class named after its value', () => {
@@ -44,12 +44,8 @@ describe('Shiki colours as classes', () => {
   });
 
   it('the generated stylesheet defines every class highlighted code uses, in the configured themes', async () => {
-    const themes = { light: 'github-light', dark: 'github-dark-dimmed' } as const;
-    const processor = await createMarkdownProcessor({
-      ...markdownOptions({ base: '/' }),
-      syntaxHighlight: 'shiki',
-      shikiConfig: { themes, defaultColor: false },
-    });
+    const { themes } = shikiConfig;
+    const processor = await createMarkdownProcessor({ ...markdownOptions({ base: '/' }), syntaxHighlight: false });
     const samples: Record<string, string> = {
       python:
         'import os\n@dataclass\nclass A:\n    """doc"""\n    x: int = 1  # comment\n    def f(self): return f"{self.x}"',

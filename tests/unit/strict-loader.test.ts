@@ -53,12 +53,41 @@ describe('failOnRenderErrors', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RenderError);
     expect((error as Error).message).toBe(
-      '1 guide could not be rendered; nothing was published:\nguides/broken.md: could not be rendered: Maximum call stack size exceeded',
+      [
+        'guides/broken.md: could not be rendered: Maximum call stack size exceeded',
+        'Build refused: 1 guide could not be rendered. Nothing was published: the previous output is as it was.',
+      ].join('\n'),
     );
+    // Astro prints a stack under "Stack trace:" when an error has one: a refusal is no crash.
+    expect((error as Error).stack).toBe('');
     expect(store.has('broken')).toBe(false);
     expect(store.has('good')).toBe(true);
-    // The original log line still reaches Astro's logger.
-    expect(errors).toHaveLength(1);
+    // The list says what Astro's log line said; printed twice, it would read as two failures.
+    expect(errors).toEqual([]);
+  });
+
+  it('holds back the stack trace the Markdown processor prints for a failed render, and only that', async () => {
+    const printed: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void printed.push(args);
+    try {
+      const { context } = fakeContext([]);
+      const processorLike: Loader = {
+        name: 'processor-like',
+        load: async (ctx) => {
+          console.error(new RangeError('Failed to parse Markdown file "/site/guides/broken.md":\nMaximum call stack'));
+          console.error('something else');
+          await globLike.load(ctx);
+        },
+      };
+      await failOnRenderErrors(processorLike)
+        .load(context)
+        .catch(() => undefined);
+      console.error('after');
+    } finally {
+      console.error = original;
+    }
+    expect(printed).toEqual([['something else'], ['after']]);
   });
 
   it('fails on an entry that an earlier build cached without HTML, even when nothing fails now', async () => {

@@ -3,8 +3,9 @@
  * `related` and `series.previous/next`, resolved against the site a build would make. A link to
  * a guide must name a published guide (the nearest slug is suggested), a fragment must name a
  * heading that guide has, a path must be a page or a file in `public/`. External URLs are not
- * fetched. Broken links are errors unless the check runs with `links: 'warn'`. Pure: the site
- * is described by a `SiteIndex`.
+ * fetched. Broken links are errors unless the check runs with `links: 'warn'`, except a missing
+ * image that the build itself needs (see `bodyLinkDiagnostics`). Pure: the site is described by a
+ * `SiteIndex`.
  */
 import path from 'node:path/posix';
 import type { Diagnostic, Severity } from '../../schemas/errors';
@@ -40,7 +41,14 @@ export interface SiteIndex {
 }
 
 export type Resolution =
-  { ok: true; guide?: string; fragment?: string } | { ok: false; rule: (typeof LINK_RULES)[number]; message: string };
+  | { ok: true; guide?: string; fragment?: string }
+  | {
+      ok: false;
+      rule: (typeof LINK_RULES)[number];
+      message: string;
+      /** A file beside the guide: Astro imports a Markdown image at such a path, and stops without it. */
+      besideGuide?: true;
+    };
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 /** Files the build writes outside src/pages/ and public/: the sitemap, the search index, the carbon report. */
@@ -105,6 +113,7 @@ export function resolveLink(
       ok: false,
       rule: 'broken-image',
       message: `${url}: expected an image file at ${target} beside the guide, found none`,
+      besideGuide: true,
     };
   } else {
     sitePath = new URL(pathPart, `https://site.invalid/guides/${from.slug}/`).pathname;
@@ -170,13 +179,24 @@ function checkFragment(slug: string, fragment: string, site: SiteIndex, url: str
   };
 }
 
-/** Broken links and images in one guide's body. */
+/**
+ * Broken links and images in one guide's body, with `severity`. One kind is an error whatever
+ * `severity` says: a Markdown image (`![…](…)`) at a relative path that names no file. Astro
+ * imports such an image while it builds and stops with `ImageNotFound` when it is missing, so
+ * the guide cannot be published without it; an HTML `<img>` or a `/public` path it leaves alone.
+ */
 export function bodyLinkDiagnostics(guide: GuideRecord, site: SiteIndex, severity: Severity = 'error'): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const link of guide.analysis.links) {
     const image = link.kind === 'image' || link.kind === 'html-image';
     const result = resolveLink(link.url, guide, site, image);
-    if (!result.ok) out.push(diagnostic(guide, link, severity, result.rule, result.message));
+    if (result.ok) continue;
+    if (severity !== 'error' && result.besideGuide && link.kind === 'image') {
+      const message = `${result.message}; the build cannot publish the guide without it, so this is an error even when links only warn`;
+      out.push(diagnostic(guide, link, 'error', result.rule, message));
+    } else {
+      out.push(diagnostic(guide, link, severity, result.rule, result.message));
+    }
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface BuildOptions {
 export interface BuildResult {
   outDir: string;
   code: number;
+  /** The signal that ended the build, if one did (`code` is then 1). */
+  signal: NodeJS.Signals | null;
   output: string;
 }
 
@@ -69,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ outDir, code: code ?? 1, output }));
+    child.on('close', (code, signal) => resolve({ outDir, code: code ?? 1, signal, output }));
   });
 }
 
@@ -78,4 +80,17 @@ export async function buildSiteOrThrow(options: BuildOptions): Promise<string> {
   const result = await buildSite(options);
   if (result.code !== 0) throw new Error(`Build "${options.name}" failed:\n${result.output}`);
   return result.outDir;
+}
+
+/**
+ * A build's output as lines, for asserting on all of it: without colours, the time each line
+ * starts with, "checked … in 52 ms" timings, and Astro's "Waiting for integration …" note (which
+ * appears only when a hook takes more than 3 s, so on a busy machine).
+ */
+export function outputLines(output: string): string[] {
+  return output
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\d\d:\d\d:\d\d /, '').replace(/ in \d+ ms\b/, ' in # ms'))
+    .filter((line) => line.trim() !== '' && !/^\[build\] Waiting for integration /.test(line));
 }
