@@ -30,6 +30,7 @@ function proseOf(tree: Root): string {
   walkTree<Root | Root['children'][number]>(tree, (node) => {
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP;
     if (node.type === 'inlineCode' || node.type === 'text') parts.push(node.value);
+    return undefined;
   });
   return parts.join(' ');
 }

@@ -41,6 +41,7 @@ export function textOf(root: TreeNode): string {
       text += alt;
       return SKIP;
     }
+    return undefined;
   });
   return text;
 }

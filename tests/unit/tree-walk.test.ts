@@ -3,7 +3,7 @@
  * levels, built here directly: no parser would get that far in reasonable time).
  */
 import type { Element, Root as HastRoot } from 'hast';
-import type { Heading, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Blockquote, Heading, Paragraph, PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { fastHeadingIds } from '~/lib/content-check/headings';
 import { stringValues } from '~/lib/content-check/text';
@@ -42,7 +42,7 @@ describe('walkTree and textOf', () => {
     const seen: string[] = [];
     walkTree<{ type: string; children?: never[] }>(tree as never, (node) => {
       seen.push(node.type);
-      if (node.type === 'paragraph' && seen.length > 3) return SKIP;
+      return node.type === 'paragraph' && seen.length > 3 ? SKIP : undefined;
     });
     expect(seen).toEqual(['root', 'paragraph', 'text', 'inlineCode', 'code', 'paragraph']);
     expect(textOf(tree)).toBe('abcd');
@@ -69,9 +69,7 @@ describe('the walks over a guide hold a tree nested 100,000 levels deep', () => 
     const heading: Heading = { type: 'heading', depth: 2, children: [emphasisAround('Deep heading')] };
     const tree: Root = {
       type: 'root',
-      children: [
-        nest<Root['children'][number]>(DEPTH, heading, (child) => ({ type: 'blockquote', children: [child] })),
-      ],
+      children: [nest<Blockquote | Heading>(DEPTH, heading, (child) => ({ type: 'blockquote', children: [child] }))],
     };
     expect(fastHeadingIds(tree)).toEqual([{ depth: 2, text: 'Deep heading', slug: 'deep-heading' }]);
   });

@@ -37,7 +37,7 @@ function plainText(heading: Heading): string | undefined {
   let text = '';
   let plain = true;
   walkTree<Heading | PhrasingContent>(heading, (node) => {
-    if (node === heading) return;
+    if (node === heading) return undefined;
     if (!plain || !PLAIN.has(node.type)) {
       plain = false;
       return SKIP;
@@ -46,6 +46,7 @@ function plainText(heading: Heading): string | undefined {
     else if (node.type === 'inlineCode') text += node.value;
     else if (node.type === 'html' && !LONE_TAG.test(node.value)) plain = false;
     else if (node.type === 'image') return SKIP;
+    return undefined;
   });
   return plain ? text : undefined;
 }
@@ -53,7 +54,7 @@ function plainText(heading: Heading): string | undefined {
 function allHeadings(tree: Root): Heading[] {
   const out: Heading[] = [];
   walkTree<TreeNode>(tree, (node) => {
-    if (node.type !== 'heading') return;
+    if (node.type !== 'heading') return undefined;
     out.push(node as Heading);
     // Headings nest in blockquotes, lists and footnote definitions, never in other headings.
     return SKIP;

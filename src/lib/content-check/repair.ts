@@ -49,6 +49,7 @@ function codeRanges(body: string): [number, number][] {
       ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
       return SKIP;
     }
+    return undefined;
   });
   return ranges;
 }
