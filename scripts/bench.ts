@@ -18,7 +18,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { BuildTimings } from '../src/integrations/build-clock';
 import { TIMINGS_ENV } from '../src/integrations/build-clock';
 import { buildPhases, type BuildPhases } from './lib/bench-phases';
@@ -30,33 +29,35 @@ import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
 import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
 import { browserTimings, type BrowserTimings } from './lib/bench-browser';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
+import { readCommandLine, wholeNumber } from './lib/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGETS = { coldSeconds: 45, warmSeconds: 15, peakMemoryGB: 2 };
 
-const { values } = parseArgs({
-  options: {
-    guides: { type: 'string', default: '1000' },
-    runs: { type: 'string', default: '1' },
-    seed: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    'no-browser': { type: 'boolean', default: false },
-    'no-lighthouse': { type: 'boolean', default: false },
-    baseline: { type: 'boolean', default: false },
+const { values, guideCount, runs, seed } = readCommandLine(
+  {
+    name: 'bench',
+    synopsis: 'npm run bench --',
+    options: {
+      guides: { type: 'string', value: 'N', help: 'how many synthetic guides to build', default: '1000' },
+      runs: { type: 'string', value: 'N', help: 'how many cold and warm builds to take the median of', default: '1' },
+      seed: { type: 'string', value: 'N', help: 'another seed, for another set of guides' },
+      keep: { type: 'boolean', help: 'keep .greenpath/bench/ afterwards' },
+      'no-browser': { type: 'boolean', help: 'skip the filter and search timings in Chromium' },
+      'no-lighthouse': { type: 'boolean', help: "skip Lighthouse's performance score" },
+      baseline: {
+        type: 'boolean',
+        help: 'also build a plain Astro site (bench/baseline/) on the same guides, alternately',
+      },
+    },
   },
-});
-
-function wholeNumber(name: string, raw: string | undefined): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name}: expected a whole number from 1, found "${raw}"`);
-    process.exit(2);
-  }
-  return n;
-}
-const guideCount = wholeNumber('guides', values.guides);
-const runs = wholeNumber('runs', values.runs);
-const seed = values.seed === undefined ? undefined : Number(values.seed);
+  ({ values }) => ({
+    values,
+    guideCount: wholeNumber('guides', values['guides']),
+    runs: wholeNumber('runs', values['runs']),
+    seed: values['seed'] === undefined ? undefined : wholeNumber('seed', values['seed'], 0),
+  }),
+);
 
 const work = path.join(ROOT, '.greenpath/bench', String(guideCount));
 const guidesDir = path.join(work, 'guides');
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
     syncRatio: number | undefined;
   }[] = [];
   let edited = '';
-  const baseline = values.baseline
+  const baseline = values['baseline']
     ? baselineBench({ root: ROOT, guidesDir, work, publishedGuides: guides.filter((g) => !g.draft).length })
     : undefined;
   for (let i = 0; i < runs; i++) {
@@ -458,7 +459,7 @@ async function main(): Promise<void> {
   }
   console.log(`\nWrote ${path.relative(ROOT, resultFile)}`);
 
-  if (!values.keep) {
+  if (values['keep'] !== true) {
     await rm(work, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
     await rm(checkCache, { force: true });

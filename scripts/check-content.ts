@@ -4,14 +4,25 @@
  * when there are errors. The rules live in src/lib/content-check/.
  */
 import { checkContent } from '../src/lib/content-check';
-import { readCheckFlags } from '../src/lib/content-check/flags';
 import { formatGrouped, summaryLine } from '../src/lib/content-check/report';
+import { readCommandLine } from './lib/cli';
+import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
 
-const args = process.argv.slice(2);
-const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--links');
-const report = await checkContent({ ...(positional[0] ? { dir: positional[0] } : {}), ...readCheckFlags(args) });
+const { values, positionals, flags } = readCommandLine(
+  {
+    name: 'check:content',
+    synopsis: 'npm run check:content -- [DIR]',
+    positionals: { min: 0, max: 1, name: 'DIR (the guides folder)' },
+    options: {
+      json: { type: 'boolean', help: 'print the report as JSON' },
+      ...CHECK_OPTIONS,
+    },
+  },
+  (line) => ({ ...line, flags: checkFlagsOf(line.values) }),
+);
+const report = await checkContent({ ...(positionals[0] ? { dir: positionals[0] } : {}), ...flags });
 
-if (args.includes('--json')) {
+if (values['json'] === true) {
   const { dir, diagnostics, errors, warnings, ms } = report;
   console.log(
     JSON.stringify({ dir, guides: report.guides.length, errors, warnings, ms: Math.round(ms), diagnostics }, null, 2),

@@ -3,32 +3,39 @@
  * Repairs what is certain (encoding, mojibake that reverses exactly, entities escaped twice),
  * backs up every file it changes, and lists every problem left. Logic in src/lib/content-check/fix.ts.
  */
-import { CODE_PAGES, type CodePage } from '../src/lib/content-check/codepages';
+import { CODE_PAGES } from '../src/lib/content-check/codepages';
 import { fixContent } from '../src/lib/content-check/fix';
-import { readCheckFlags } from '../src/lib/content-check/flags';
 import { formatGrouped, plural, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { oneOf, readCommandLine } from './lib/cli';
+import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string) => {
-  const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-  if (i === -1) return undefined;
-  const arg = args[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
-};
-const encoding = valueOf('--encoding');
-if (encoding !== undefined && !CODE_PAGES.includes(encoding as CodePage)) {
-  console.error(`--encoding: expected one of ${CODE_PAGES.join(', ')}, found ${encoding}`);
-  process.exit(2);
-}
-const positional = args.filter(
-  (arg, i) => !arg.startsWith('--') && !['--encoding', '--links'].includes(args[i - 1] ?? ''),
+const { values, positionals, flags, encoding } = readCommandLine(
+  {
+    name: 'fix:content',
+    synopsis: 'npm run fix:content -- [DIR]',
+    positionals: { min: 0, max: 1, name: 'DIR (the guides folder)' },
+    options: {
+      'dry-run': { type: 'boolean', help: 'print what would be repaired, write nothing' },
+      encoding: {
+        type: 'string',
+        value: CODE_PAGES.join('|'),
+        help: 'the code page of files the check cannot decide on',
+      },
+      ...CHECK_OPTIONS,
+    },
+  },
+  (line) => ({
+    ...line,
+    flags: checkFlagsOf(line.values),
+    encoding: oneOf('encoding', line.values['encoding'], CODE_PAGES),
+  }),
 );
-const dryRun = args.includes('--dry-run');
+const dryRun = values['dry-run'] === true;
 const result = await fixContent({
-  ...(positional[0] ? { dir: positional[0] } : {}),
-  ...readCheckFlags(args),
+  ...(positionals[0] ? { dir: positionals[0] } : {}),
+  ...flags,
   dryRun,
-  ...(encoding ? { encoding: encoding as CodePage } : {}),
+  ...(encoding ? { encoding } : {}),
 });
 
 const verb = dryRun ? 'would repair' : 'repaired';

@@ -5,22 +5,30 @@
  * The same options always write the same files (see scripts/lib/generate-guides.ts).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine, wholeNumber } from './lib/cli';
 import { generateGuides, writeGuides } from './lib/generate-guides';
 
-const { values } = parseArgs({
-  options: {
-    guides: { type: 'string', default: '1000' },
-    out: { type: 'string', default: '.greenpath/synthetic-guides' },
-    seed: { type: 'string' },
+const { count, seed, out } = readCommandLine(
+  {
+    name: 'generate:guides',
+    synopsis: 'npm run generate:guides --',
+    options: {
+      guides: { type: 'string', value: 'N', help: 'how many guides to write', default: '1000' },
+      out: {
+        type: 'string',
+        value: 'DIR',
+        help: 'the folder to write them to',
+        default: '.greenpath/synthetic-guides',
+      },
+      seed: { type: 'string', value: 'N', help: 'another seed, for another set of guides' },
+    },
   },
-});
-const count = Number(values.guides);
-if (!Number.isInteger(count) || count < 1) {
-  console.error(`--guides: expected a whole number from 1, found "${values.guides}"`);
-  process.exit(2);
-}
-const seed = values.seed === undefined ? undefined : Number(values.seed);
+  ({ values }) => ({
+    count: wholeNumber('guides', values['guides']),
+    seed: values['seed'] === undefined ? undefined : wholeNumber('seed', values['seed'], 0),
+    out: values['out'] as string,
+  }),
+);
 const guides = generateGuides(seed === undefined ? { count } : { count, seed });
-await writeGuides(path.resolve(values.out), guides);
-console.log(`Wrote ${guides.length} guides (${guides.filter((g) => g.draft).length} drafts) to ${values.out}/`);
+await writeGuides(path.resolve(out), guides);
+console.log(`Wrote ${guides.length} guides (${guides.filter((g) => g.draft).length} drafts) to ${out}/`);

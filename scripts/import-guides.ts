@@ -3,65 +3,69 @@
  *   [--tags a,b] [--map from=to]... [--assets public/images/imported] [--encoding PAGE]
  * Imports Jekyll, Docusaurus and Hugo-style Markdown guides. Logic in src/lib/import/run.ts.
  */
-import { parseArgs } from 'node:util';
-import { CODE_PAGES, type CodePage } from '../src/lib/content-check/codepages';
+import { CODE_PAGES } from '../src/lib/content-check/codepages';
 import { formatGrouped, plural, quoteVisible } from '../src/lib/content-check/report';
-import { DIFFICULTIES, type Difficulty } from '../src/lib/difficulty';
+import { DIFFICULTIES } from '../src/lib/difficulty';
 import { runImport } from '../src/lib/import/run';
+import { oneOf, readCommandLine, UsageError } from './lib/cli';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    out: { type: 'string', default: 'content/guides' },
-    'dry-run': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    difficulty: { type: 'string' },
-    tags: { type: 'string' },
-    map: { type: 'string', multiple: true, default: [] },
-    assets: { type: 'string' },
-    encoding: { type: 'string' },
+const { values, positionals, difficulty, encoding, map } = readCommandLine(
+  {
+    name: 'import',
+    synopsis: 'npm run import -- SOURCE...',
+    positionals: { min: 1, max: Infinity, name: 'SOURCE (a file or folder of guides to import)' },
+    options: {
+      out: { type: 'string', value: 'DIR', help: 'where guides are written', default: 'content/guides' },
+      'dry-run': { type: 'boolean', help: 'report everything, write nothing' },
+      force: { type: 'boolean', help: "overwrite guides that exist already (never one with another file's slug)" },
+      difficulty: { type: 'string', value: DIFFICULTIES.join('|'), help: 'the difficulty of guides that have none' },
+      tags: { type: 'string', value: 'a,b', help: 'the tags of guides that have none' },
+      map: { type: 'string', value: 'from=to', help: 'rename a front-matter field first', multiple: true },
+      assets: { type: 'string', value: 'DIR', help: 'copy referenced local images into DIR/<slug>/ (inside public/)' },
+      encoding: {
+        type: 'string',
+        value: CODE_PAGES.join('|'),
+        help: 'the code page of source files whose encoding is ambiguous',
+      },
+    },
   },
-});
-if (positionals.length === 0)
-  fail(
-    'usage: npm run import -- SOURCE... [--out DIR] [--dry-run] [--force] [--difficulty LEVEL] [--tags a,b] [--map from=to] [--assets DIR] [--encoding PAGE]',
-  );
-if (values.difficulty !== undefined && !DIFFICULTIES.includes(values.difficulty as Difficulty)) {
-  fail(`--difficulty: expected one of ${DIFFICULTIES.join(', ')}, found ${values.difficulty}`);
-}
-if (values.encoding !== undefined && !CODE_PAGES.includes(values.encoding as CodePage)) {
-  fail(`--encoding: expected one of ${CODE_PAGES.join(', ')}, found ${values.encoding}`);
-}
-const map: Record<string, string> = {};
-for (const pair of values.map) {
-  const [from, to] = pair.split('=');
-  if (!from || !to) fail(`--map: expected from=to, found ${pair}`);
-  map[from] = to;
-}
+  (line) => {
+    const map: Record<string, string> = {};
+    for (const pair of line.values['map'] as string[]) {
+      const [from, to, ...rest] = pair.split('=');
+      if (!from || !to || rest.length > 0)
+        throw new UsageError(`--map: expected from=to, found ${JSON.stringify(pair)}`);
+      map[from] = to;
+    }
+    return {
+      ...line,
+      difficulty: oneOf('difficulty', line.values['difficulty'], DIFFICULTIES),
+      encoding: oneOf('encoding', line.values['encoding'], CODE_PAGES),
+      map,
+    };
+  },
+);
+const tags = values['tags'] as string | undefined;
+const assets = values['assets'] as string | undefined;
 
-const dryRun = values['dry-run'];
+const dryRun = values['dry-run'] === true;
 const result = await runImport({
   sources: positionals,
-  out: values.out,
+  out: values['out'] as string,
   dryRun,
-  force: values.force,
+  force: values['force'] === true,
   map,
-  ...(values.difficulty ? { difficulty: values.difficulty as Difficulty } : {}),
-  ...(values.tags
+  ...(difficulty ? { difficulty } : {}),
+  ...(tags
     ? {
-        tags: values.tags
+        tags: tags
           .split(',')
           .map((t) => t.trim())
           .filter(Boolean),
       }
     : {}),
-  ...(values.assets ? { assets: values.assets } : {}),
-  ...(values.encoding ? { encoding: values.encoding as CodePage } : {}),
+  ...(assets ? { assets } : {}),
+  ...(encoding ? { encoding } : {}),
 });
 
 for (const file of result.files) {

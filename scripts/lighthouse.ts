@@ -7,23 +7,31 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/lib/urls-base';
+import { readCommandLine } from './lib/cli';
 import { longestGuide, runLighthouse, type Category, type LighthousePage } from './lib/lighthouse';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REQUIRED: readonly Category[] = ['accessibility', 'best-practices', 'seo'];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' } },
-  });
-  const siteDir = path.resolve(ROOT, values.dir);
+  const { dir, base: baseOption } = readCommandLine(
+    {
+      name: 'lighthouse',
+      synopsis: 'npm run lighthouse --',
+      options: {
+        dir: { type: 'string', value: 'DIR', help: 'the built site to audit', default: 'dist' },
+        base: { type: 'string', value: 'PATH', help: 'the base path it was built for (default: BASE_PATH or /)' },
+      },
+    },
+    ({ values }) => ({ dir: values['dir'] as string, base: values['base'] as string | undefined }),
+  );
+  const siteDir = path.resolve(ROOT, dir);
   if (!existsSync(path.join(siteDir, 'index.html'))) {
-    console.error(`No built site in ${values.dir}/: run \`npm run build\` first.`);
+    console.error(`No built site in ${dir}/: run \`npm run build\` first.`);
     process.exit(2);
   }
-  const base = normaliseBase(values.base ?? process.env['BASE_PATH']);
+  const base = normaliseBase(baseOption ?? process.env['BASE_PATH']);
   const pages: LighthousePage[] = [
     { name: 'home', path: '/' },
     { name: 'guides', path: '/guides/' },
@@ -33,7 +41,7 @@ async function main(): Promise<void> {
   const reportDir = path.join(ROOT, 'lighthouse-reports');
   const summary = await runLighthouse({ siteDir, base, pages, reportDir });
   let failed = false;
-  console.log(`Lighthouse ${summary.lighthouseVersion}, mobile settings, ${values.dir}/`);
+  console.log(`Lighthouse ${summary.lighthouseVersion}, mobile settings, ${dir}/`);
   for (const page of pages) {
     const result = summary.pages[page.name];
     if (!result) continue;

@@ -2,16 +2,20 @@
  * Per-guide input limits, checked before any Markdown parser sees the file. Markdown parsers
  * are recursive and some of their paths are far from linear: a list nested a few thousand levels
  * deep makes Astro log an error and publish an empty page, and the same list written with
- * indentation keeps the content sync busy for a quarter of an hour. So a guide over 512 KB, with
- * a line over 10,000 characters, lists or blockquotes nested more than 20 levels deep, or more
- * than 500 headings is refused here, with the file, the line and the limit.
+ * indentation keeps the content sync busy for a quarter of an hour; emphasis nested a few thousand
+ * levels deep across short lines costs seconds to parse and then overflows the renderer. So a
+ * guide over 512 KB, with a line over 10,000 characters, lists or blockquotes nested more than 20
+ * levels deep, emphasis nested more than 20 levels deep in one paragraph, or more than 500
+ * headings is refused here, with the file, the line and the limit.
  *
  * The check reads the text line by line in one linear pass (it never builds a tree), following
  * CommonMark's block rules closely enough to count what a parser would nest: blockquote markers,
  * list items and their indentation, fenced and indented code (whose contents are not Markdown),
- * lazy continuation lines. Pure; runs anywhere.
+ * lazy continuation lines. The text of each paragraph and heading goes through
+ * ./emphasis-nesting.ts, as linear. Pure; runs anywhere.
  */
 import type { Diagnostic } from '../schemas/errors';
+import { emphasisNesting } from './emphasis-nesting';
 
 export interface InputLimits {
   /** Largest file, in bytes of UTF-8. */
@@ -22,6 +26,8 @@ export interface InputLimits {
   lineLength: number;
   /** Most headings, ATX (`## x`) and setext (underlined) together. */
   headings: number;
+  /** Deepest nesting of emphasis, strong emphasis and strikethrough in one paragraph or heading. */
+  emphasis: number;
 }
 
 export const INPUT_LIMITS: InputLimits = {
@@ -29,6 +35,7 @@ export const INPUT_LIMITS: InputLimits = {
   nesting: 20,
   lineLength: 10_000,
   headings: 500,
+  emphasis: 20,
 };
 
 interface Container {
@@ -77,7 +84,7 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
   const bodyLine = options.bodyLine ?? 1;
   const diagnostics: Diagnostic[] = [];
   // One rule id for every limit (the content check skips the analysis of such a guide); the
-  // message names the limit: "nesting: …", "size: …", "line length: …", "headings: …".
+  // message names the limit: "nesting: …", "emphasis: …", "size: …", "line length: …", "headings: …".
   const report = (line: number, column: number, message: string) =>
     diagnostics.push({ file: options.file, line, column, severity: 'error', rule: 'input-limit', message });
 
@@ -94,6 +101,36 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
   let nestingReported = false;
   let headings = 0;
   let headingsReported = false;
+
+  // The inline text of the paragraph being read, a line at a time, for the emphasis limit.
+  let inline: { text: string; line: number; column: number }[] = [];
+  let emphasisReported = false;
+  const endInline = () => {
+    if (inline.length === 0 || emphasisReported) {
+      inline = [];
+      return;
+    }
+    const { depth, passedAt } = emphasisNesting(inline.map((l) => l.text).join('\n'), limits.emphasis);
+    if (passedAt !== undefined) {
+      emphasisReported = true;
+      let offset = passedAt;
+      let at = inline[0] as (typeof inline)[number];
+      for (const part of inline) {
+        at = part;
+        if (offset <= part.text.length) break;
+        offset -= part.text.length + 1;
+      }
+      report(
+        at.line,
+        at.column + offset,
+        `emphasis: expected emphasis, strong emphasis and strikethrough nested at most ${limits.emphasis} levels deep in one paragraph, found ${formatCount(depth)} levels; it passes the limit on this line`,
+      );
+    }
+    inline = [];
+  };
+  const addInline = (lineNo: number, line: string, start: number) => {
+    if (!emphasisReported) inline.push({ text: line.slice(start), line: lineNo, column: start + 1 });
+  };
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] ?? '';
@@ -165,7 +202,10 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
         THEMATIC_BREAK.test(line.slice(restStart)));
 
     // 3. A lazy continuation line keeps every container open; otherwise unmatched ones close.
-    if (matched < stack.length && inParagraph && !blank && !startsBlock) continue;
+    if (matched < stack.length && inParagraph && !blank && !startsBlock) {
+      addInline(lineNo, line, restStart);
+      continue;
+    }
     stack.length = matched;
 
     // 4. New containers opened on this line.
@@ -188,6 +228,7 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
         stack.push({ kind: 'list', width });
         pos = empty ? line.length : pos + width;
         inParagraph = false;
+        endInline();
       }
       if (stack.length > limits.nesting) {
         nestingReported = true;
@@ -204,6 +245,7 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
     // 5. What the rest of the line is: fence, heading, code or paragraph text.
     const indent = spacesAt(line, pos);
     const content = line.slice(pos + indent);
+    const continuesParagraph = inParagraph;
     if (pos + indent >= line.length) {
       inParagraph = false;
     } else if (indent >= 4 && !inParagraph) {
@@ -215,14 +257,21 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
     } else if (indent <= 3 && ATX_HEADING.test(content)) {
       headings++;
       inParagraph = false;
+      endInline();
+      addInline(lineNo, line, pos + indent);
     } else if (indent <= 3 && inParagraph && SETEXT_UNDERLINE.test(content)) {
       headings++;
       inParagraph = false;
     } else if (indent <= 3 && THEMATIC_BREAK.test(content)) {
       inParagraph = false;
     } else {
+      if (!continuesParagraph) endInline();
       inParagraph = true;
+      addInline(lineNo, line, pos + indent);
     }
+    // Every block but paragraph text ends the paragraph's inline text. (Where containers end one,
+    // reading two paragraphs as one can only find more nesting, never less.)
+    if (!inParagraph) endInline();
     if (!headingsReported && headings > limits.headings) {
       headingsReported = true;
       report(
@@ -232,6 +281,8 @@ export function checkInputLimits(source: string, options: LimitOptions): Diagnos
       );
     }
   }
+
+  endInline();
 
   if (sizeReported) {
     // The line on which the running total passed the limit.

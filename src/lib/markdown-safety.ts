@@ -14,6 +14,7 @@ import type { Nodes } from 'mdast';
 import type { Diagnostic } from '../schemas/errors';
 import { describeRefusedUrl, isAllowedUrl } from '../markdown/url-policy';
 import { parseMarkdown } from './markdown-text';
+import { walkTree } from './tree-walk';
 
 const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm;
 // A code span never crosses a blank line.
@@ -52,7 +53,7 @@ export function checkBodySafety(body: string, options: BodySafetyOptions): Diagn
     line: options.bodyLine + (node.position?.start.line ?? 1) - 1,
     column: node.position?.start.column ?? 1,
   });
-  const walk = (node: Nodes) => {
+  const check = (node: Nodes) => {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isAllowedUrl(node.url)) {
       const what = node.type === 'image' ? 'image' : node.type === 'definition' ? 'link definition' : 'link';
       diagnostics.push({
@@ -68,10 +69,9 @@ export function checkBodySafety(body: string, options: BodySafetyOptions): Diagn
       if (line) line.tags.push(snippet(node.value));
       else htmlByLine.set(where.line, { ...where, tags: [snippet(node.value)] });
     }
-    if ('children' in node) for (const child of node.children) walk(child);
   };
   const htmlByLine = new Map<number, { file: string; line: number; column: number; tags: string[] }>();
-  walk(parseMarkdown(body));
+  walkTree<Nodes>(parseMarkdown(body), check);
   // One warning a line, however many tags it holds.
   for (const { tags, ...where } of htmlByLine.values()) {
     diagnostics.push({

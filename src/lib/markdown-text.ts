@@ -2,11 +2,11 @@
  * Facts computed from a guide's Markdown body: its words, reading time and first paragraph. Pure; parsed with mdast so code
  * blocks, link targets and HTML are never counted as prose.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { SKIP, textOf, walkTree } from './tree-walk';
 
 export const WORDS_PER_MINUTE = 220;
 export const DESCRIPTION_MAX = 160;
@@ -24,11 +24,15 @@ export function parseMarkdown(body: string, options: { literalAutolinks?: boolea
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions });
 }
 
-function proseOf(node: Root | RootContent): string {
-  if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return '';
-  if (node.type === 'inlineCode' || node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map(proseOf).join(' ');
-  return '';
+/** The words of text and inline code, each node's apart from the next. */
+function proseOf(tree: Root): string {
+  const parts: string[] = [];
+  walkTree<Root | Root['children'][number]>(tree, (node) => {
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP;
+    if (node.type === 'inlineCode' || node.type === 'text') parts.push(node.value);
+    return undefined;
+  });
+  return parts.join(' ');
 }
 
 export function countWords(tree: Root): number {
@@ -54,7 +58,7 @@ export function truncateAtWord(text: string, max = DESCRIPTION_MAX): string {
 export function firstParagraph(tree: Root): string | undefined {
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
-      const text = toString(node).replace(/\s+/g, ' ').trim();
+      const text = textOf(node).replace(/\s+/g, ' ').trim();
       if (text && !/^<[A-Za-z]/.test(text)) return truncateAtWord(text);
     }
   }

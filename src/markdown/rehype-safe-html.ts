@@ -27,7 +27,7 @@ interface MdxJsxAttribute {
 
 /** Any node of the tree: hast elements, text, `raw`, MDX JSX. Typed loosely on purpose, since
  * which node types exist depends on the pipeline (Markdown or MDX). */
-interface AnyNode {
+export interface AnyNode {
   type: string;
   tagName?: string;
   properties?: Element['properties'];
@@ -46,53 +46,71 @@ function addRel(properties: Element['properties']): void {
   properties['rel'] = [...rel].filter(Boolean);
 }
 
-function cleanElement(node: AnyNode, properties: Element['properties']): AnyNode[] {
+/** What a node becomes: itself, nothing, or its children in its place (a link that lost its URL). */
+type Outcome = 'keep' | 'drop' | 'unwrap';
+
+function cleanElement(node: AnyNode, properties: Element['properties']): Outcome {
   for (const key of Object.keys(properties)) {
     if (/^on/i.test(key)) delete properties[key];
   }
   for (const key of URL_PROPERTIES) {
     const value = properties[key];
     if (typeof value === 'string' && !isAllowedUrl(value)) {
-      if (node.tagName === 'a') return cleanChildren(node.children ?? []);
-      if (node.tagName === 'img') return [];
+      if (node.tagName === 'a') return 'unwrap';
+      if (node.tagName === 'img') return 'drop';
       delete properties[key];
     }
   }
   const href = properties['href'];
   if (node.tagName === 'a' && typeof href === 'string' && isExternalUrl(href)) addRel(properties);
-  return [node];
+  return 'keep';
 }
 
-function cleanJsx(node: AnyNode): AnyNode[] {
+function cleanJsx(node: AnyNode): Outcome {
   const intrinsic = typeof node.name === 'string' && /^[a-z]/.test(node.name);
-  if (!intrinsic) return [node];
-  if (node.name === 'script') return [];
+  if (!intrinsic) return 'keep';
+  if (node.name === 'script') return 'drop';
   node.attributes = (node.attributes ?? []).filter((attr) => {
     if (attr.type !== 'mdxJsxAttribute' || typeof attr.name !== 'string') return true;
     if (/^on/i.test(attr.name)) return false;
     const refused = typeof attr.value === 'string' && !isAllowedUrl(attr.value);
     return !(URL_ATTRIBUTES.has(attr.name.toLowerCase()) && refused);
   });
-  return [node];
+  return 'keep';
 }
 
-/** What replaces `node` in its parent: itself, its children (a link that lost its URL) or nothing. */
-function clean(node: AnyNode): AnyNode[] {
-  if (node.type === 'raw') return [];
-  let kept: AnyNode[] = [node];
-  if (node.type === 'element' && node.properties) kept = cleanElement(node, node.properties);
-  else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') kept = cleanJsx(node);
-  if (kept.length === 1 && kept[0] === node && node.children) node.children = cleanChildren(node.children);
-  return kept;
+function clean(node: AnyNode): Outcome {
+  if (node.type === 'raw') return 'drop';
+  if (node.type === 'element' && node.properties) return cleanElement(node, node.properties);
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return cleanJsx(node);
+  return 'keep';
 }
 
-function cleanChildren(children: AnyNode[]): AnyNode[] {
-  return children.flatMap(clean);
+/**
+ * Cleans every node under `root`. Iterative, with a stack of parents still to clean, so that no
+ * nesting depth can overflow the call stack (see src/lib/tree-walk.ts).
+ */
+export function cleanTree(root: AnyNode): void {
+  const parents: AnyNode[] = [root];
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    const kept: AnyNode[] = [];
+    // Children still to look at, the next one last; an unwrapped link puts its own back in its place.
+    const pending = [...(parent.children ?? [])].reverse();
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      const outcome = clean(node);
+      if (outcome === 'unwrap') {
+        for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children?.[i] as AnyNode);
+      } else if (outcome === 'keep') {
+        kept.push(node);
+        if (node.children) parents.push(node);
+      }
+    }
+    if (parent.children) parent.children = kept;
+  }
 }
 
 export default function rehypeSafeHtml() {
   return (tree: Root) => {
-    const root = tree as unknown as AnyNode;
-    root.children = cleanChildren(root.children ?? []);
+    cleanTree(tree as unknown as AnyNode);
   };
 }

@@ -17,14 +17,12 @@ const scratch = path.join(ROOT, '.greenpath/test-guides', `unrenderable-${proces
 const guidesDir = path.relative(ROOT, scratch);
 
 /**
- * Emphasis nested 3,000 deep, 25 levels a line: within every per-guide input limit (lines are
- * short, lists and blockquotes flat), yet converting it to HTML overflows the renderer's stack.
+ * Emphasis nested 2,500 deep, one `*a` a line and then one `a*` a line: every line is short and
+ * no list is in sight, yet parsing it costs micromark seconds and the tree overflows the stack of
+ * recursive walks. The input limits refuse it before Astro parses anything.
  */
-function nestedEmphasis(depth = 3000, perLine = 25): string {
-  const lines = depth / perLine;
-  const open = Array.from({ length: lines }, () => '*a '.repeat(perLine)).join('\n');
-  const close = Array.from({ length: lines }, () => ' a*'.repeat(perLine)).join('\n');
-  return `---\ntitle: Nested emphasis\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: Emphasis nested too deep to render.\n---\n\nFirst paragraph.\n\n${open}\n${close}\n`;
+function nestedEmphasis(depth = 2500): string {
+  return `---\ntitle: Nested emphasis\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: Emphasis nested too deep to render.\n---\n\nFirst paragraph.\n\n${'*a\n'.repeat(depth)}${'a*\n'.repeat(depth)}`;
 }
 
 let good = '';
@@ -40,20 +38,21 @@ beforeAll(async () => {
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-describe('a guide that cannot be rendered', () => {
-  // Whether a later build takes the failed entry from the content cache is covered in
-  // tests/unit/strict-loader.test.ts: rendering this guide costs seconds, so it is built once here.
-  it('fails the build with the file and the cause, and publishes nothing', async () => {
+describe('a guide nested too deep to render', () => {
+  // What the build does with a guide that passes every limit and still fails to render (Astro
+  // alone would log it and publish an empty page) is covered in tests/unit/strict-loader.test.ts.
+  it('fails the build with the file, the line and the limit, before parsing it, and publishes nothing', async () => {
     const result = await buildSite({ name: 'limits', guidesDir, clean: false });
     expect(result.code).toBe(1);
     const lines = outputLines(result.output);
-    // The list and one summary line end the output; nothing before them reads as a crash.
+    // Front matter and the first paragraph take lines 1-10; the 21st closing `a*` is on line 2,510 + 21.
+    // The checker's line and one summary line end the output; nothing before them reads as a crash.
     expect(lines.slice(-2)).toEqual([
-      `${guidesDir}/nested-emphasis.md: could not be rendered: Maximum call stack size exceeded`,
-      'Build refused: 1 guide could not be rendered. Nothing was published: the previous output is as it was.',
+      `${guidesDir}/nested-emphasis.md:2531 emphasis: expected emphasis, strong emphasis and strikethrough nested at most 20 levels deep in one paragraph, found 2,500 levels; it passes the limit on this line`,
+      'Build refused: 1 content error in 1 file. Nothing was published: the previous output is as it was.',
     ]);
     expect(lines.filter((line) => CRASH_LIKE.test(line))).toEqual([]);
-    expect(result.output).not.toContain('Complete!');
+    expect(result.output).not.toMatch(/Maximum call stack|could not be rendered|Syncing content|Complete!/);
     expect(await hashTree(good)).toEqual(before);
   }, 240_000);
 });

@@ -1,13 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes } from 'mdast';
-import { describe, expect, it } from 'vitest';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { describe, expect, it, vi } from 'vitest';
+import { emphasisNesting } from '~/lib/emphasis-nesting';
 import { checkGuideSource } from '~/lib/guide-files';
 import { checkInputLimits, INPUT_LIMITS } from '~/lib/input-limits';
 import { parseMarkdown } from '~/lib/markdown-text';
 
 const FRONT = '---\ntitle: Deep\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: x\n---\n';
 const BODY_LINE = FRONT.split('\n').length; // the body starts on the line after the closing ---
+
+// Passes through to the real parser; lets a test see whether a guide was parsed at all.
+vi.mock('mdast-util-from-markdown', async (importOriginal) => {
+  const real = await importOriginal<typeof import('mdast-util-from-markdown')>();
+  return { ...real, fromMarkdown: vi.fn(real.fromMarkdown) };
+});
 
 /** The limit a diagnostic names: `nesting`, `size`, `line-length` or `headings`. */
 const limitOf = (message: string) => (message.split(':')[0] ?? '').replace(' ', '-');
@@ -88,6 +96,113 @@ describe('nesting', () => {
   it('ignores list markers inside fenced code', () => {
     expect(rules('```text\n' + nestedBullets(50) + '```\n')).toEqual([]);
     expect(rules('~~~\n' + indentedList(50) + '~~~\n')).toEqual([]);
+  });
+});
+
+/** Emphasis `levels` deep, one `*a` a line and then one `a*` a line: every line two characters. */
+const emphasisAcrossLines = (levels: number) => `${'*a\n'.repeat(levels)}${'a*\n'.repeat(levels)}`;
+
+/** Emphasis, strong emphasis and strikethrough on the deepest path of the parsed tree. */
+function parsedEmphasisDepth(markdown: string): number {
+  let deepest = 0;
+  const stack: [Nodes, number][] = [[parseMarkdown(markdown), 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, above] = item;
+    const depth = above + (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' ? 1 : 0);
+    deepest = Math.max(deepest, depth);
+    if ('children' in node) for (const child of node.children) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
+describe('emphasis', () => {
+  it('allows emphasis 20 levels deep in a paragraph and refuses 21, on one line or across lines', () => {
+    const oneLine = (levels: number) => `${'*a '.repeat(levels)}${' a*'.repeat(levels)}\n`;
+    for (const make of [oneLine, emphasisAcrossLines]) {
+      expect(rules(make(20))).toEqual([]);
+      expect(rules(make(21))).toEqual([expect.stringMatching(/^emphasis@\d+$/)]);
+    }
+    expect(rules(`# ${'**a '.repeat(21)}${' a**'.repeat(21)}\n`)).toEqual(['emphasis@1']);
+    expect(rules(`${'~~a '.repeat(11)}${'*a '.repeat(10)}${' a*'.repeat(10)}${' a~~'.repeat(11)}\n`)).toEqual([
+      'emphasis@1',
+    ]);
+  });
+
+  it('names the line and column where the nesting passes the limit, counting front matter lines', () => {
+    const found = checkInputLimits(FRONT + emphasisAcrossLines(2500), {
+      file: 'content/guides/deep.md',
+      bodyLine: BODY_LINE,
+    });
+    // The innermost emphasis closes first, on the first `a*` line; the 21st level on the 21st.
+    expect(found).toEqual([
+      {
+        file: 'content/guides/deep.md',
+        line: BODY_LINE + 2500 + 20,
+        column: 2,
+        severity: 'error',
+        rule: 'input-limit',
+        message:
+          'emphasis: expected emphasis, strong emphasis and strikethrough nested at most 20 levels deep in one paragraph, found 2,500 levels; it passes the limit on this line',
+      },
+    ]);
+  });
+
+  it('counts what a Markdown parser nests, on the real guides and on tricky text', () => {
+    const dir = path.resolve('content/guides');
+    const samples = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+    samples.push(
+      '***a***',
+      '**a *b* c**',
+      '2*3*4*5*6',
+      'a * b * c',
+      '*foo**bar**baz*',
+      '_a_b_c_ and snake_case_name',
+      '~~a ~b~ c~~ and ~~~not~~~',
+      '*a `*` b* and `` ` *x ``*',
+      '\\*a* and *b\\*',
+      '**a* *a** ***a* a**',
+      '*(*a*)* and a*"foo"*',
+      '_*a*_ *_b_*',
+      '*a [*b*](x) c*',
+      '*a\n*b\n*c\nc*\nb*\na*',
+      '- *a\n  - *b\n    b*\n  a*\n',
+      '> *a\n> *b\nlazy b* a*\n',
+      '*a\n\n*b a* b*\n',
+      '```\n*a *b *c\n```\nc* b* a*\n',
+      '*Emphasis* with «quotes» and **strong “curly”** text, 😀*x*',
+    );
+    for (const sample of samples) {
+      expect(emphasisNesting(sample).depth, sample.slice(0, 80)).toBeGreaterThanOrEqual(parsedEmphasisDepth(sample));
+      const scanned = checkInputLimits(sample, { file: 'x.md', limits: { ...INPUT_LIMITS, emphasis: 0 } });
+      const refused = scanned.some((d) => limitOf(d.message) === 'emphasis');
+      expect(refused, sample.slice(0, 80)).toBe(parsedEmphasisDepth(sample) > 0);
+    }
+  });
+
+  it('refuses 2,500 levels of emphasis across short lines before any parser sees the guide', () => {
+    const parse = vi.mocked(fromMarkdown);
+    const source = FRONT.replace('description: x\n', '') + emphasisAcrossLines(2500);
+    parse.mockClear();
+    const { diagnostics } = checkGuideSource('deep.md', 'content/guides/deep.md', source);
+    expect(diagnostics.map((d) => limitOf(d.message))).toEqual(['emphasis']);
+    expect(parse).not.toHaveBeenCalled();
+    // The same guide within the limit is parsed (its description comes from its first paragraph).
+    checkGuideSource(
+      'deep.md',
+      'content/guides/deep.md',
+      FRONT.replace('description: x\n', '') + emphasisAcrossLines(20),
+    );
+    expect(parse).toHaveBeenCalled();
+  });
+
+  it('stays linear on text built to make delimiter pairing quadratic', () => {
+    // Openers, then closers that none of them can take: each closer would search every opener.
+    const text = `${'*a ~a '.repeat(20_000)}${'a_ a~~ '.repeat(20_000)}`;
+    const started = performance.now();
+    expect(emphasisNesting(text).depth).toBe(0);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

@@ -5,9 +5,9 @@
  * themselves never parse. Node only (see ./headings.ts).
  */
 import type { Definition, Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { normaliseTitle } from '../../markdown/rehype-guide-html';
 import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../markdown-text';
+import { SKIP, textOf, walkTree } from '../tree-walk';
 import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
 
 export interface Located {
@@ -78,9 +78,9 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
   let hasFootnotes = false;
   let empty = true;
 
-  const visit = (node: Root | RootContent) => {
+  const visit = (node: Root | RootContent): typeof SKIP | undefined => {
     if (VISIBLE.has(node.type) && !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value))) {
-      if (node.type !== 'paragraph' || toString(node).trim() !== '') empty = false;
+      if (node.type !== 'paragraph' || textOf(node).trim() !== '') empty = false;
     }
     switch (node.type) {
       case 'heading':
@@ -89,11 +89,11 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       case 'code':
       case 'inlineCode':
         if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-        return;
+        return SKIP;
       case 'html': {
         if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
         collectHtml(node.value, node.position?.start.offset ?? 0);
-        return;
+        return SKIP;
       }
       case 'link':
       case 'image':
@@ -125,7 +125,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       default:
         break;
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    return undefined;
   };
 
   const collectHtml = (html: string, offset: number) => {
@@ -150,7 +150,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
     }
   };
 
-  visit(tree);
+  walkTree<Root | RootContent>(tree, visit);
   // Reference-style images take their text from the reference, their URL from the definition.
   const imageRefs: LinkFact[] = [];
   const visitRefs = (node: Root | RootContent) => {
@@ -159,9 +159,8 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       if (definition)
         imageRefs.push({ ...at(node.position?.start), kind: 'image', url: definition.url, alt: node.alt ?? '' });
     }
-    if ('children' in node) for (const child of node.children) visitRefs(child);
   };
-  visitRefs(tree);
+  walkTree<Root | RootContent>(tree, visitRefs);
   links.push(...imageRefs);
   // Definitions that only images use are image paths, not links.
   const imageOnly = new Set(imageRefs.map((l) => l.url));
@@ -189,13 +188,13 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
   const title = options.frontmatter['title'];
   const firstNode = tree.children.find((n) => n.type !== 'html' || !/^\s*<!--/.test(n.value));
   const headings: HeadingFact[] = headingNodes.map((node, i) => {
-    const id = ids?.[i] ?? { depth: node.depth, text: toString(node), slug: '' };
+    const id = ids?.[i] ?? { depth: node.depth, text: textOf(node), slug: '' };
     const droppedAsTitle =
       i === 0 &&
       node === firstNode &&
       node.depth === 1 &&
       typeof title === 'string' &&
-      normaliseTitle(toString(node)) === normaliseTitle(title);
+      normaliseTitle(textOf(node)) === normaliseTitle(title);
     return { ...at(node.position?.start), ...id, droppedAsTitle };
   });
   for (const heading of headings) if (!heading.droppedAsTitle && heading.slug) anchors.add(heading.slug);

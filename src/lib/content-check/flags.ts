@@ -1,9 +1,12 @@
 /**
- * The check's switches as command-line flags, read the same way by `npm run check:content` and by
- * the build (`npm run build -- --links=warn`; Astro passes flags it does not know through). Pure.
+ * The check's switches. The build reads them from its command line here (`npm run build --
+ * --links=warn`; Astro passes flags it does not know through); `check:content` and `fix:content`
+ * declare the same two options in scripts/lib/check-options.ts. Pure.
  */
+export const LINK_MODES = ['error', 'warn'] as const;
+
 export interface CheckFlags {
-  links?: 'error' | 'warn';
+  links?: (typeof LINK_MODES)[number];
   strictTags?: boolean;
 }
 

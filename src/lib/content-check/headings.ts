@@ -18,6 +18,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { contentRemarkPlugins, remarkRehypeOptions } from '../../markdown/options';
 import remarkSmartPunctuation from '../../markdown/remark-smart-punctuation';
+import { SKIP, walkTree, type TreeNode } from '../tree-walk';
 
 export interface HeadingId {
   depth: number;
@@ -32,33 +33,32 @@ const SMARTYPANTS_SENSITIVE = /--|``|''|\.\s+\./;
 /** Astro skips raw HTML that is a lone tag when it collects heading text. */
 const LONE_TAG = /^\n?<.*>\n?$/;
 
-function plainText(nodes: readonly PhrasingContent[]): string | undefined {
+function plainText(heading: Heading): string | undefined {
   let text = '';
-  for (const node of nodes) {
-    if (!PLAIN.has(node.type)) return undefined;
+  let plain = true;
+  walkTree<Heading | PhrasingContent>(heading, (node) => {
+    if (node === heading) return undefined;
+    if (!plain || !PLAIN.has(node.type)) {
+      plain = false;
+      return SKIP;
+    }
     if (node.type === 'text') text += node.value.replace(/\{/g, '${');
     else if (node.type === 'inlineCode') text += node.value;
-    else if (node.type === 'html') {
-      if (!LONE_TAG.test(node.value)) return undefined;
-    } else if (node.type === 'image') continue;
-    else if ('children' in node) {
-      const inner = plainText(node.children);
-      if (inner === undefined) return undefined;
-      text += inner;
-    }
-  }
-  return text;
+    else if (node.type === 'html' && !LONE_TAG.test(node.value)) plain = false;
+    else if (node.type === 'image') return SKIP;
+    return undefined;
+  });
+  return plain ? text : undefined;
 }
 
 function allHeadings(tree: Root): Heading[] {
   const out: Heading[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'heading') out.push(node as Heading);
+  walkTree<TreeNode>(tree, (node) => {
+    if (node.type !== 'heading') return undefined;
+    out.push(node as Heading);
     // Headings nest in blockquotes, lists and footnote definitions, never in other headings.
-    else if (Array.isArray(node.children))
-      for (const child of node.children) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(tree);
+    return SKIP;
+  });
   return out;
 }
 
@@ -67,7 +67,7 @@ export function fastHeadingIds(tree: Root): HeadingId[] | undefined {
   const slugger = new Slugger();
   const out: HeadingId[] = [];
   for (const heading of allHeadings(tree)) {
-    const text = plainText(heading.children);
+    const text = plainText(heading);
     if (text === undefined || SMARTYPANTS_SENSITIVE.test(text)) return undefined;
     out.push({ depth: heading.depth, text, slug: slugger.slug(text) });
   }

@@ -10,6 +10,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseGuideSource } from '../frontmatter';
 import { parseMarkdown } from '../markdown-text';
+import { SKIP, walkTree } from '../tree-walk';
 import { CODE_PAGE_NAMES, type CodePage } from './codepages';
 import { decodeAs, decodeGuideBytes } from './encoding';
 import { decodeEntitiesIn, findDoubleEscapedEntities } from './entities';
@@ -43,14 +44,13 @@ export interface RepairOptions {
 
 function codeRanges(body: string): [number, number][] {
   const ranges: [number, number][] = [];
-  const walk = (node: Root | RootContent) => {
+  walkTree<Root | RootContent>(parseMarkdown(body), (node) => {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') {
       ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
-      return;
+      return SKIP;
     }
-    if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(parseMarkdown(body));
+    return undefined;
+  });
   return ranges;
 }
 

@@ -134,14 +134,36 @@ export function textDiagnostics(input: TextInput): Diagnostic[] {
   return out;
 }
 
-/** Every string in the front matter with its path. */
-export function stringValues(
-  data: unknown,
-  path: (string | number)[] = [],
-): { path: (string | number)[]; value: string }[] {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, i) => stringValues(item, [...path, i]));
-  if (data && typeof data === 'object' && !(data instanceof Date))
-    return Object.entries(data).flatMap(([key, value]) => stringValues(value, [...path, key]));
-  return [];
+interface PathStep {
+  key: string | number;
+  up: PathStep | undefined;
+}
+
+function pathOf(step: PathStep | undefined): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at = step; at; at = at.up) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Every string in the front matter with its path, in order. Iterative, and each path is built
+ * only for a string found, so that no nesting depth overflows the stack or costs its square.
+ */
+export function stringValues(data: unknown): { path: (string | number)[]; value: string }[] {
+  const out: { path: (string | number)[]; value: string }[] = [];
+  const pending: { step: PathStep | undefined; value: unknown }[] = [{ step: undefined, value: data }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { step, value } = item;
+    if (typeof value === 'string') out.push({ path: pathOf(step), value });
+    else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      const entries: [string | number, unknown][] = Array.isArray(value)
+        ? value.map((v, i): [number, unknown] => [i, v])
+        : Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] as [string | number, unknown];
+        pending.push({ step: { key, up: step }, value: child });
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,17 @@
+/**
+ * The content check's switches (src/lib/content-check/flags.ts) as options of the scripts that
+ * run it, `check:content` and `fix:content`, declared once for scripts/lib/cli.ts.
+ */
+import { LINK_MODES, type CheckFlags } from '../../src/lib/content-check/flags';
+import { oneOf, type OptionSpec, type OptionValues } from './cli';
+
+export const CHECK_OPTIONS: Record<string, OptionSpec> = {
+  links: { type: 'string', value: LINK_MODES.join('|'), help: 'whether broken links are errors or warnings' },
+  'strict-tags': { type: 'boolean', help: 'make unknown tags errors' },
+};
+
+/** The check's flags from values parsed with CHECK_OPTIONS; a wrong --links is a usage error. */
+export function checkFlagsOf(values: OptionValues): CheckFlags {
+  const links = oneOf('links', values['links'], LINK_MODES);
+  return { ...(links ? { links } : {}), ...(values['strict-tags'] === true ? { strictTags: true } : {}) };
+}

@@ -1,0 +1,55 @@
+/**
+ * Every script's command line, run for real: a wrong option is one line and the usage, exit code
+ * 2, no stack trace; --help prints the usage and exits 0.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX, `scripts/${script}.ts`, ...args], { cwd: ROOT, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Each script with its npm name and one wrong command line (a missing value or a bad one). */
+const SCRIPTS: [script: string, name: string, wrong: string[], message: string][] = [
+  ['check-content', 'check:content', ['--links=maybe'], '--links: expected one of error, warn, found "maybe"'],
+  ['fix-content', 'fix:content', ['--encoding'], '--encoding: expected a value'],
+  ['import-guides', 'import', ['SRC', '--out', 'DIR', '--assets'], '--assets: expected a value (DIR), found nothing'],
+  ['bench', 'bench', ['--guides', 'many'], '--guides: expected a whole number from 1, found "many"'],
+  ['generate-guides', 'generate:guides', ['--gudies', '5'], '--gudies: unknown option (did you mean --guides?)'],
+  ['lighthouse', 'lighthouse', ['--dir'], '--dir: expected a value (DIR), found nothing'],
+];
+
+describe.each(SCRIPTS)('scripts/%s.ts', (script, name, wrong, message) => {
+  it('refuses a wrong option with one line, the usage and exit code 2', async () => {
+    const { code, stdout, stderr } = await run(script, wrong);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const [first, blank, usage] = stderr.split('\n');
+    expect(first).toContain(`${name}: ${message}`);
+    expect(blank).toBe('');
+    expect(usage).toMatch(/^usage: npm run /);
+    expect(stderr).toContain('  --help ');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toMatch(/Error|node:internal/);
+  }, 30_000);
+
+  it('prints its usage for --help and exits 0', async () => {
+    const { code, stdout, stderr } = await run(script, ['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^usage: npm run /);
+    expect(stdout).toContain('  --help ');
+  }, 30_000);
+});
