@@ -70,7 +70,7 @@ const twoDecimals = (n: number) => Math.round(n * 100) / 100;
 
 /** The median of defined values, or undefined when any is missing (CPU time needs /usr/bin/time). */
 function middleOfAll(values: readonly (number | undefined)[]): number | undefined {
-  return values.every((v) => v !== undefined) ? middle(values as number[]) : undefined;
+  return values.every((v) => v !== undefined) ? middle(values) : undefined;
 }
 
 function peakOf(run: SiteRun): number {

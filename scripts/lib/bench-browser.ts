@@ -34,7 +34,7 @@ async function timeFilter(page: Page, url: string): Promise<BrowserTimings['filt
   }
   let helper: FilterTimingModule;
   try {
-    helper = (await import('../../tests/e2e/support/filter-timing')) as FilterTimingModule;
+    helper = await import('../../tests/e2e/support/filter-timing');
   } catch {
     return { available: false, reason: 'not available: tests/e2e/support/filter-timing.ts is missing' };
   }

@@ -10,6 +10,7 @@ class CopyCode extends HTMLElement {
     if (!button || !code || !navigator.clipboard) return;
     const label = button.textContent ?? 'Copy';
     button.disabled = false;
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches its own errors.
     button.addEventListener('click', async () => {
       let message = 'Copied';
       try {

@@ -139,9 +139,8 @@ class GuideFilter extends HTMLElement {
   #write(state: FilterState): void {
     for (const control of this.#controls) {
       const key = KEY[control.name];
-      if (control.type === 'checkbox')
-        (control as HTMLInputElement).checked = (state[key ?? 'tags'] as string[]).includes(control.value);
-      else if (control.type === 'radio') (control as HTMLInputElement).checked = control.value === state.match;
+      if (control.type === 'checkbox') control.checked = (state[key ?? 'tags'] as string[]).includes(control.value);
+      else if (control.type === 'radio') control.checked = control.value === state.match;
       else control.value = control.name === 'q' ? state.q : state.sort;
     }
   }

@@ -17,7 +17,7 @@ async function loadTheme(theme: unknown): Promise<ThemePalette> {
   if (typeof theme === 'string') {
     const loader = bundledThemes[theme as BundledTheme];
     if (!loader) throw new Error(`Unknown Shiki theme "${theme}" in shikiConfig.themes (src/markdown/options.ts)`);
-    return (await loader()).default as ThemePalette;
+    return (await loader()).default;
   }
   return theme as ThemePalette;
 }

@@ -44,7 +44,7 @@ export interface ParsedGuideSource {
   /** Why Astro would refuse the front matter (a syntax error, an unclosed block), each with its line and column in the file. */
   yamlErrors: YamlProblem[];
   /** Where a field (or, when missing, its nearest present parent) is written. */
-  locate(path: readonly PropertyKey[]): Position;
+  locate: (path: readonly PropertyKey[]) => Position;
 }
 
 interface Split {

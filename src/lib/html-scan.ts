@@ -28,9 +28,9 @@ const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<',
 
 function decode(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec, hex, name: string | undefined) => {
+  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
     if (name) return NAMED[name.toLowerCase()] ?? whole;
-    return String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16));
+    return String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16));
   });
 }
 

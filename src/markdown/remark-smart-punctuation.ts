@@ -42,7 +42,7 @@ const remarkSmartPunctuation: Plugin<[], Root> = function () {
     const pieces: (Text | InlineCode | 'block')[] = [];
     let all = '';
     visit(tree, (node, _index, parent) => {
-      if (!isProse(parent as Nodes | undefined)) return;
+      if (!isProse(parent)) return;
       if (node.type === 'text') {
         all += node.value;
         pieces.push(node);

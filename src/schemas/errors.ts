@@ -32,6 +32,7 @@ export function describeValue(value: unknown): string {
   }
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') return 'an object';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above; what is left is a scalar.
   return `${typeof value} ${String(value)}`;
 }
 
@@ -64,13 +65,13 @@ export function issuesToDiagnostics(
   // One message per field: Zod may report a type error and then a length check on the same value.
   const seen = new Set<string>();
   const firstPerField = issues.filter((issue) => {
-    const key = fieldName(issue.path as PropertyKey[]);
+    const key = fieldName(issue.path);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   return firstPerField.map((issue) => {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const found = valueAt(raw, path);
     const expected = expectedText(issue);
     const field = fieldName(path) || '(front matter)';

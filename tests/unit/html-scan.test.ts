@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -9,7 +9,7 @@ import { scanTags } from '~/lib/html-scan';
 /** What parse5 sees: elements outside templates, with the attributes and text that matter here. */
 function parsed(html: string) {
   const found: { name: string; src?: string; href?: string; type?: string; text?: string }[] = [];
-  visit(fromHtml(html) as Root, 'element', (node: Element) => {
+  visit(fromHtml(html), 'element', (node: Element) => {
     if (!['script', 'img', 'link', 'style'].includes(node.tagName)) return;
     const p = node.properties;
     found.push({

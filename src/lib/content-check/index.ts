@@ -165,7 +165,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const linkSeverity: Severity = options.links === 'warn' ? 'warning' : 'error';
   const resolver: ImportResolver = {
     projectFileExists: (relative) => existsSync(path.join(root, relative)),
-    guideFolderFileExists: site.guideFolderFileExists,
+    guideFolderFileExists: (relative) => site.guideFolderFileExists(relative),
     packageExists: (name) => existsSync(path.join(root, 'node_modules', name, 'package.json')),
   };
 

@@ -188,7 +188,7 @@ export function normaliseFrontmatter(source: Record<string, unknown>, context: N
   const unknown = dropped.filter((key) => !KNOWN_GUIDE_KEYS.includes(key));
   if (unknown.length) notes.push(`dropped fields Greenpath does not have: ${unknown.join(', ')}`);
   if (input['layout'] !== undefined && input['layout'] !== 'guide')
-    notes.push(`layout: "${String(input['layout'])}" dropped`);
+    notes.push(`layout: ${JSON.stringify(input['layout'])} dropped`);
 
   const ordered: Record<string, unknown> = {};
   for (const key of ORDER) if (out[key] !== undefined) ordered[key] = out[key];

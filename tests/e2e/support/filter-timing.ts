@@ -80,11 +80,9 @@ export async function measureFilterTiming(page: Page, options: FilterTimingOptio
   const cdp = cpuSlowdown > 1 ? await page.context().newCDPSession(page) : undefined;
   await cdp?.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   try {
-    const raw = (await page.evaluate(`(${IN_PAGE})(${Number(samples)})`)) as {
-      cards: number;
-      apply: number[];
-      frame: number[];
-    };
+    const raw = await page.evaluate<{ cards: number; apply: number[]; frame: number[] }>(
+      `(${IN_PAGE})(${Number(samples)})`,
+    );
     return {
       cards: raw.cards,
       samples: raw.apply.length,
