@@ -20,6 +20,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Whether this page is the dev server's answer to an address it has no page for. */
+function pageNotFound(): boolean {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return navigation?.responseStatus === 404;
+}
+
 class DevProblemsBanner extends HTMLElement {
   #shown = 0;
 
@@ -55,7 +61,10 @@ class DevProblemsBanner extends HTMLElement {
       region.append(
         element(
           'p',
-          `This page is out of date: it shows the last version of ${here.file} without errors in its front matter, not the file as it is now.`,
+          // A guide refused when the server started, with no earlier version to show, has no page.
+          pageNotFound()
+            ? `This guide has no page yet: ${here.file} has errors in its front matter.`
+            : `This page is out of date: it shows the last version of ${here.file} without errors in its front matter, not the file as it is now.`,
           'dev-problems__stale',
         ),
       );
