@@ -25,6 +25,8 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** How many positional arguments it takes, and what they are called in messages. */
   positionals?: { min: number; max: number; name: string };
+  /** Lines printed after the options, such as what each exit code means. */
+  notes?: string;
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -47,7 +49,7 @@ export function usageText(spec: CommandSpec): string {
   flags.push(['--help', 'print this help and exit']);
   const width = Math.max(...flags.map(([flag]) => flag.length));
   const lines = flags.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`);
-  return `usage: ${spec.synopsis} [options]\n\noptions:\n${lines.join('\n')}\n`;
+  return `usage: ${spec.synopsis} [options]\n\noptions:\n${lines.join('\n')}\n${spec.notes ? `\n${spec.notes}\n` : ''}`;
 }
 
 const describeFound = (value: string | undefined) => (value === undefined ? 'nothing' : JSON.stringify(value));

@@ -29,6 +29,13 @@ const SCRIPTS: [script: string, name: string, wrong: string[], message: string][
   ['bench', 'bench', ['--guides', 'many'], '--guides: expected a whole number from 1, found "many"'],
   ['generate-guides', 'generate:guides', ['--gudies', '5'], '--gudies: unknown option (did you mean --guides?)'],
   ['lighthouse', 'lighthouse', ['--dir'], '--dir: expected a value (DIR), found nothing'],
+  [
+    'new-guide',
+    'new',
+    ['A title', '--difficulty', 'expert', '--tags', 'cloud'],
+    '--difficulty: expected one of beginner, intermediate, advanced, found "expert"',
+  ],
+  ['new-site', 'new-site', ['--dry-run=yes'], '--dry-run: expected no value, found "yes"'],
 ];
 
 describe.each(SCRIPTS)('scripts/%s.ts', (script, name, wrong, message) => {
