@@ -7,7 +7,8 @@ import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
-import dataStoreModule from './src/integrations/data-store-module';
+import dataStoreModule from './src/astro-internals/data-store-module';
+import { isHeadInjectDirectiveWarning } from './src/astro-internals/log-wording';
 import devProblems from './src/integrations/dev-problems';
 import finishPages from './src/integrations/finish-pages';
 import { cacheDirFor } from './src/lib/build-cache';
@@ -44,7 +45,7 @@ export default defineConfig({
         // Astro marks every MDX module with a directive Rolldown does not know and warns about,
         // once per MDX guide per build, though nothing is wrong: those warnings only bury real ones.
         onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          if (isHeadInjectDirectiveWarning(log)) return;
           handler(level, log);
         },
       },

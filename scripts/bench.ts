@@ -12,7 +12,8 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
-import { cacheDirFor, DATA_STORE_FILE } from '../src/lib/build-cache';
+import { cacheDirFor } from '../src/lib/build-cache';
+import { DATA_STORE_FILE } from '../src/astro-internals/data-store-module';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

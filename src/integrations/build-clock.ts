@@ -15,42 +15,17 @@ import { guidesDir, listGuideFiles } from '../lib/guide-files';
 import { BAD_SETTING } from '../lib/build-refusal';
 import { refuseBuild } from './refuse-build';
 import { startWatchdog, type Watchdog } from './watchdog';
+import { timeHooks, type HookTiming } from '../astro-internals/integration-hooks';
+
+export type { HookTiming };
 
 export const TIMINGS_ENV = 'GREENPATH_BUILD_TIMINGS';
-
-export interface HookTiming {
-  integration: string;
-  hook: string;
-  /** Milliseconds since the process started. */
-  start: number;
-  end: number;
-}
 
 export interface BuildTimings {
   hooks: HookTiming[];
   /** Milliseconds since the process started, when it exited. */
   exit: number;
   exitCode: number;
-}
-
-type Hook = (...args: unknown[]) => unknown;
-
-/** Replaces every hook of `integrations` with one that records when it ran. */
-function timeHooks(integrations: readonly AstroIntegration[], record: HookTiming[]): void {
-  for (const integration of integrations) {
-    const hooks = integration.hooks as Record<string, Hook | undefined>;
-    for (const [hook, fn] of Object.entries(hooks)) {
-      if (typeof fn !== 'function') continue;
-      hooks[hook] = async function timed(this: unknown, ...args: unknown[]) {
-        const start = performance.now();
-        try {
-          return await fn.apply(this, args);
-        } finally {
-          record.push({ integration: integration.name, hook, start, end: performance.now() });
-        }
-      };
-    }
-  }
 }
 
 export default function buildClock(): AstroIntegration {

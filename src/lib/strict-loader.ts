@@ -12,6 +12,7 @@
  * has a file watcher) the errors are logged as Astro logs them and the server keeps running.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { entryFailure, isMarkdownFailurePrefix, isMarkdownFailureReport } from '../astro-internals/log-wording';
 import { counted, refusalSummary } from './build-refusal';
 
 export class RenderError extends Error {
@@ -19,23 +20,19 @@ export class RenderError extends Error {
     super([...lines, refusalSummary(`${counted(lines.length, 'guide')} could not be rendered`)].join('\n'));
     this.name = 'RenderError';
     // Astro prints a thrown error's message, then its stack under "Stack trace:" when it has one
-    // (astro/dist/core/messages/runtime.js, Astro 7.3). The list is the whole story: no stack.
+    // (astro/dist/core/messages/runtime.js, src/astro-internals/README.md). The list is the whole story: no stack.
     this.stack = '';
   }
 }
 
 /**
- * How @astrojs/markdown-remark reports a guide it cannot render before it rethrows: it passes the
- * error, stack and all, to `console.error`, with this prefix on its message (checked with 7.3).
+ * Runs `work` with `console.error` holding back the Markdown processor's own failure reports: it
+ * passes the error, stack and all, to `console.error` before it rethrows.
  */
-const PROCESSOR_FAILURE = /^Failed to parse Markdown file /;
-
-/** Runs `work` with `console.error` holding back the Markdown processor's own failure reports. */
 async function withoutProcessorReports<T>(work: () => Promise<T>): Promise<T> {
   const original = console.error;
   console.error = (...args: unknown[]) => {
-    const [first] = args;
-    if (args.length === 1 && first instanceof Error && PROCESSOR_FAILURE.test(first.message)) return;
+    if (isMarkdownFailureReport(args)) return;
     original(...args);
   };
   try {
@@ -47,14 +44,13 @@ async function withoutProcessorReports<T>(work: () => Promise<T>): Promise<T> {
 
 /** Entries the loader renders itself (Markdown); MDX is compiled later, by Vite, and fails there. */
 const RENDERED_HERE = /\.(md|markdown)$/i;
-const LOGGED = /^Error (?:rendering|reading) (.+?): ([\s\S]*)$/;
 
 /** The useful part of a render error: Astro wraps the cause in a "Failed to parse" line. */
 function reason(message: string): string {
   const lines = message
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !/^Failed to parse Markdown file/.test(line));
+    .filter((line) => line && !isMarkdownFailurePrefix(line));
   return lines.join(' ') || message.trim();
 }
 
@@ -94,10 +90,10 @@ export function failOnRenderErrors(loader: Loader): Loader {
       const logged = new Map<string, string>();
       const logger = context.logger.fork(context.logger.label);
       logger.error = (message: string) => {
-        const match = LOGGED.exec(message);
-        if (match?.[1]) logged.set(match[1], reason(match[2] ?? ''));
+        const failure = entryFailure(message);
+        if (failure) logged.set(failure.file, reason(failure.cause));
         // In a build, the list below reports the failures Astro logs.
-        if (context.watcher || !match) context.logger.error(message);
+        if (context.watcher || !failure) context.logger.error(message);
       };
       const load = () => loader.load({ ...context, logger });
       await (context.watcher ? load() : withoutProcessorReports(load));
