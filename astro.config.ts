@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import astroVersionCheck from './src/astro-internals/astro-version';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
@@ -60,6 +61,8 @@ export default defineConfig({
   integrations: [
     // Keep first: it stops a build that runs past its time limit and times every other integration.
     buildClock(),
+    // Warns when the installed astro is not one src/astro-internals/ was checked with.
+    astroVersionCheck(),
     contentGuard(),
     // In `astro dev` only: checks guides again as they are saved and shows the problems on every page.
     devProblems(),

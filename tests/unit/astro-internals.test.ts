@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AstroIntegration } from 'astro';
+import { isTestedAstro, TESTED_ASTRO, untestedAstroWarning } from '../../src/astro-internals/astro-version';
 import {
   clearContentStore,
   DATA_STORE_FILE,
@@ -143,5 +144,27 @@ describe('timing integration hooks', () => {
     expect(record).toHaveLength(1);
     expect(record[0]).toMatchObject({ integration: 'x', hook: 'astro:config:done' });
     expect(record[0]!.end).toBeGreaterThanOrEqual(record[0]!.start);
+  });
+});
+
+describe('the tested Astro range', () => {
+  it('holds the installed astro', () => {
+    const { version } = JSON.parse(source('astro', 'package.json')) as { version: string };
+    expect(isTestedAstro(version)).toBe(true);
+    expect(untestedAstroWarning(version)).toBeUndefined();
+  });
+
+  it('takes the lower bound in and leaves the upper out', () => {
+    const range = { from: '7.3.0', below: '7.4.0' };
+    expect(['7.3.0', '7.3.5', '7.3.12', '7.3.1-beta.2'].filter((v) => isTestedAstro(v, range))).toHaveLength(4);
+    expect(
+      ['7.2.9', '7.4.0', '7.4.0-beta.1', '8.0.0', '6.9.9', 'latest', ''].some((v) => isTestedAstro(v, range)),
+    ).toBe(false);
+  });
+
+  it('warns once, naming the version, the range and where to look', () => {
+    expect(untestedAstroWarning('7.4.1')).toBe(
+      `astro 7.4.1 is installed; Greenpath's reliance on Astro internals was checked with >=${TESTED_ASTRO.from} <${TESTED_ASTRO.below}. Run \`npx vitest run --project unit tests/unit/astro-internals.test.ts\` and see src/astro-internals/README.md before trusting this build.`,
+    );
   });
 });
