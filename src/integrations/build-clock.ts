@@ -6,13 +6,15 @@
  *   is stuck in a parser. The message names the phase the build was in.
  * - Timings, only when `GREENPATH_BUILD_TIMINGS` names a file (`npm run bench` sets it): every
  *   hook of every integration is timed, and the list is written to that file when the process
- *   exits, successful or not. Build phases are read from hook boundaries, not from log lines.
+ *   exits, successful or not, with the build report (src/lib/build-report.ts: how much of the
+ *   content cache the sync reused). Build phases are read from hook boundaries, not from log lines.
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from '../lib/build-time-limit';
 import { guidesDir, listGuideFiles } from '../lib/guide-files';
 import { BAD_SETTING } from '../lib/build-refusal';
+import { startBuildReport, type BuildReport } from '../lib/build-report';
 import { refuseBuild } from './refuse-build';
 import { startWatchdog, type Watchdog } from './watchdog';
 import { timeHooks, type HookTiming } from '../astro-internals/integration-hooks';
@@ -21,7 +23,7 @@ export type { HookTiming };
 
 export const TIMINGS_ENV = 'GREENPATH_BUILD_TIMINGS';
 
-export interface BuildTimings {
+export interface BuildTimings extends BuildReport {
   hooks: HookTiming[];
   /** Milliseconds since the process started, when it exited. */
   exit: number;
@@ -45,12 +47,13 @@ export default function buildClock(): AstroIntegration {
         const timingsFile = process.env[TIMINGS_ENV];
         if (timingsFile) {
           const hooks: HookTiming[] = (record = []);
+          const report = startBuildReport();
           timeHooks(
             config.integrations.filter((i) => i.name !== 'greenpath:build-clock'),
             hooks,
           );
           process.on('exit', (exitCode) => {
-            const timings: BuildTimings = { hooks, exit: performance.now(), exitCode };
+            const timings: BuildTimings = { ...report, hooks, exit: performance.now(), exitCode };
             writeFileSync(timingsFile, JSON.stringify(timings, null, 2));
           });
         }

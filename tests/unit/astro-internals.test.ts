@@ -125,6 +125,15 @@ describe('log wording', () => {
   });
 });
 
+describe('counting what a sync reused', () => {
+  it('relies on the glob loader leaving an unchanged entry as it was', () => {
+    const glob = source('astro', 'dist/content/loaders/glob.js');
+    expect(glob).toMatch(
+      /if \(existingEntry && existingEntry\.digest === digest && existingEntry\.filePath\) \{[^}]*?(?:\}[^}]*?){2}return;\s*\}/,
+    );
+  });
+});
+
 describe('timing integration hooks', () => {
   it('relies on Astro looking each hook up when it runs it', () => {
     expect(source('astro', 'dist/integrations/hooks.js')).toContain('const hook = integration?.hooks?.[hookName];');
