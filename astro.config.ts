@@ -3,11 +3,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import astroVersionCheck from './src/astro-internals/astro-version';
 import atomicOutput from './src/integrations/atomic-output';
 import buildClock from './src/integrations/build-clock';
 import codeColours from './src/integrations/code-colours';
 import contentGuard from './src/integrations/content-guard';
-import dataStoreModule from './src/integrations/data-store-module';
+import dataStoreModule from './src/astro-internals/data-store-module';
+import { isHeadInjectDirectiveWarning } from './src/astro-internals/log-wording';
 import devProblems from './src/integrations/dev-problems';
 import finishPages from './src/integrations/finish-pages';
 import { cacheDirFor } from './src/lib/build-cache';
@@ -44,7 +46,7 @@ export default defineConfig({
         // Astro marks every MDX module with a directive Rolldown does not know and warns about,
         // once per MDX guide per build, though nothing is wrong: those warnings only bury real ones.
         onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          if (isHeadInjectDirectiveWarning(log)) return;
           handler(level, log);
         },
       },
@@ -59,6 +61,8 @@ export default defineConfig({
   integrations: [
     // Keep first: it stops a build that runs past its time limit and times every other integration.
     buildClock(),
+    // Warns when the installed astro is not one src/astro-internals/ was checked with.
+    astroVersionCheck(),
     contentGuard(),
     // In `astro dev` only: checks guides again as they are saved and shows the problems on every page.
     devProblems(),

@@ -12,15 +12,16 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
-import { cacheDirFor, DATA_STORE_FILE } from '../src/lib/build-cache';
+import { cacheDirFor } from '../src/lib/build-cache';
+import { DATA_STORE_FILE } from '../src/astro-internals/data-store-module';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildTimings } from '../src/integrations/build-clock';
 import { TIMINGS_ENV } from '../src/integrations/build-clock';
-import { buildPhases, type BuildPhases } from './lib/bench-phases';
+import type { ContentCacheUse } from '../src/lib/build-report';
+import { buildPhases, parseBuildTimings, reusedContentCache, type BuildPhases } from './lib/bench-phases';
 import { baselineTable, compareToBaseline } from './lib/bench-baseline';
 import { medianOf } from './lib/bench-stats';
 import { baselineBench, type BaselineBench } from './lib/baseline-build';
@@ -84,13 +85,9 @@ interface BuildRun extends MeasuredProcess {
   phases: BuildPhases | undefined;
   /** Astro's own timer (ASTRO_TIMER_PATH): its content layer sync, bundling and generation. */
   astroTimer: Record<string, number>;
-  /** Lines that say Astro dropped its content cache. */
-  cacheDropped: string[];
+  /** How the content sync used the content cache, from the build's own report. */
+  contentCache: ContentCacheUse | undefined;
 }
-
-const CACHE_COUNT = /(\d+) guides? changed since the last build, (\d+) taken from the content cache/;
-const CACHE_DROPPED =
-  /Clearing content store|Astro config changed|Content config changed|Astro version changed|cleared the content cache/;
 
 function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -119,7 +116,7 @@ async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
     timeFile: path.join(work, `time-${kind}.txt`),
   });
   const timings = existsSync(timingsFile)
-    ? (JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings)
+    ? parseBuildTimings(await readFile(timingsFile, 'utf8'), timingsFile)
     : undefined;
   const timer = existsSync(timerFile)
     ? (JSON.parse(await readFile(timerFile, 'utf8')) as Record<string, { elapsedTime: number }>)
@@ -130,7 +127,7 @@ async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
     ...measured,
     phases: timings ? buildPhases(timings, astroTimer) : undefined,
     astroTimer,
-    cacheDropped: measured.output.split('\n').filter((line) => CACHE_DROPPED.test(line)),
+    contentCache: timings?.contentCache,
   };
 }
 
@@ -266,10 +263,8 @@ async function main(): Promise<void> {
   const warm: BuildRun[] = [];
   const cacheEvidence: {
     storeBytesBefore: number;
-    dropped: string[];
-    /** The content loader's own count (src/lib/strict-loader.ts): guides rendered again and guides reused. */
-    changed: number | undefined;
-    reused: number | undefined;
+    /** The content loader's own count (src/lib/strict-loader.ts), from the build's report. */
+    contentCache: ContentCacheUse | undefined;
     syncRatio: number | undefined;
   }[] = [];
   let edited = '';
@@ -301,21 +296,14 @@ async function main(): Promise<void> {
     warm.push(w);
     const syncRatio =
       w.phases && c.phases ? Math.round((w.phases.contentSyncMs / c.phases.contentSyncMs) * 100) / 100 : undefined;
-    const count = CACHE_COUNT.exec(w.output);
-    cacheEvidence.push({
-      storeBytesBefore,
-      dropped: w.cacheDropped,
-      changed: count ? Number(count[1]) : undefined,
-      reused: count ? Number(count[2]) : undefined,
-      syncRatio,
-    });
+    cacheEvidence.push({ storeBytesBefore, contentCache: w.contentCache, syncRatio });
     console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB`);
     if (baseline) await buildBaseline(baseline, 'warm', i);
   }
   const vsBaseline = baseline && compareToBaseline(baseline.paired({ cold, warm }));
-  // Reused: the store was there, nothing said it was dropped, and only the edited guide was rendered again.
+  // Reused: the store was there, the sync found it full, and only the edited guide was rendered again.
   const cacheReused = cacheEvidence.every(
-    (e) => e.storeBytesBefore > 0 && e.dropped.length === 0 && e.changed === 1 && e.reused === guides.length - 1,
+    (e) => e.storeBytesBefore > 0 && reusedContentCache(e.contentCache, guides.length, 1),
   );
 
   console.log('Measuring the output…');

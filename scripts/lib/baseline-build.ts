@@ -6,11 +6,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { DATA_STORE_FILE as STORE_FILE } from '../../src/astro-internals/data-store-module';
 import type { PairedRun, SiteRun } from './bench-baseline';
 import { measureNodeProcess, type MeasuredProcess } from './measure-build';
-
-/** Astro's content store file in its cache folder, which a warm build reuses. */
-const STORE_FILE = 'data-store.json';
 
 export interface BaselineBuild extends MeasuredProcess {
   kind: 'cold' | 'warm';

@@ -1,9 +1,57 @@
 /**
- * Splits a build's wall time into phases from the hook timings that the build-clock integration
- * writes (src/integrations/build-clock.ts). Its own hooks run first in every step, so they mark
- * where each step starts; the other integrations' hooks say how long each of them took. Pure.
+ * Reads the file the build-clock integration writes for the bench (src/integrations/build-clock.ts)
+ * and splits a build's wall time into phases from its hook timings. The clock's own hooks run
+ * first in every step, so they mark where each step starts; the other integrations' hooks say how
+ * long each of them took. The same file says how much of the content cache the sync reused. Pure.
  */
 import type { BuildTimings, HookTiming } from '../../src/integrations/build-clock';
+import type { ContentCacheUse } from '../../src/lib/build-report';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const found = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
+
+/**
+ * The timings and build report in `text`, the contents of `file`; throws naming the file, the
+ * field, what was expected and what was found when it is not what the build clock writes.
+ */
+export function parseBuildTimings(text: string, file: string): BuildTimings {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: expected the build's timings as JSON, found ${(error as Error).message}`);
+  }
+  const fail = (field: string, expected: string, value: unknown): never => {
+    throw new Error(`${file}: ${field}: expected ${expected}, found ${found(value)}`);
+  };
+  if (!isRecord(data)) return fail('(top level)', 'an object', data);
+  const { hooks, exit, exitCode, contentCache } = data;
+  if (!Array.isArray(hooks)) return fail('hooks', 'a list of hook timings', hooks);
+  hooks.forEach((h: unknown, i) => {
+    if (!isRecord(h) || typeof h['integration'] !== 'string' || typeof h['hook'] !== 'string')
+      fail(`hooks[${i}]`, 'an integration and a hook name', h);
+    else if (!isNumber(h['start']) || !isNumber(h['end'])) fail(`hooks[${i}]`, 'start and end in milliseconds', h);
+  });
+  if (!isNumber(exit)) return fail('exit', 'milliseconds', exit);
+  if (!isNumber(exitCode)) return fail('exitCode', 'a number', exitCode);
+  const timings: BuildTimings = { hooks: hooks as HookTiming[], exit, exitCode };
+  if (contentCache === undefined) return timings;
+  if (!isRecord(contentCache)) return fail('contentCache', 'an object', contentCache);
+  for (const field of ['entriesBefore', 'changed', 'reused'] as const) {
+    if (!isNumber(contentCache[field])) fail(`contentCache.${field}`, 'a count', contentCache[field]);
+  }
+  return { ...timings, contentCache: contentCache as unknown as ContentCacheUse };
+}
+
+/**
+ * Whether a warm build reused the content cache: the store was there (none of Astro's reasons to
+ * clear it, nor the render cache's, applied), and only the `edited` guides were rendered again.
+ */
+export function reusedContentCache(use: ContentCacheUse | undefined, entries: number, edited: number): boolean {
+  return use !== undefined && use.entriesBefore > 0 && use.changed === edited && use.reused === entries - edited;
+}
 
 export interface BuildPhases {
   /** Node and Astro start-up, config loading and every `astro:config:setup` hook. */

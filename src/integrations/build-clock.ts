@@ -6,51 +6,28 @@
  *   is stuck in a parser. The message names the phase the build was in.
  * - Timings, only when `GREENPATH_BUILD_TIMINGS` names a file (`npm run bench` sets it): every
  *   hook of every integration is timed, and the list is written to that file when the process
- *   exits, successful or not. Build phases are read from hook boundaries, not from log lines.
+ *   exits, successful or not, with the build report (src/lib/build-report.ts: how much of the
+ *   content cache the sync reused). Build phases are read from hook boundaries, not from log lines.
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from '../lib/build-time-limit';
 import { guidesDir, listGuideFiles } from '../lib/guide-files';
 import { BAD_SETTING } from '../lib/build-refusal';
+import { startBuildReport, type BuildReport } from '../lib/build-report';
 import { refuseBuild } from './refuse-build';
 import { startWatchdog, type Watchdog } from './watchdog';
+import { timeHooks, type HookTiming } from '../astro-internals/integration-hooks';
+
+export type { HookTiming };
 
 export const TIMINGS_ENV = 'GREENPATH_BUILD_TIMINGS';
 
-export interface HookTiming {
-  integration: string;
-  hook: string;
-  /** Milliseconds since the process started. */
-  start: number;
-  end: number;
-}
-
-export interface BuildTimings {
+export interface BuildTimings extends BuildReport {
   hooks: HookTiming[];
   /** Milliseconds since the process started, when it exited. */
   exit: number;
   exitCode: number;
-}
-
-type Hook = (...args: unknown[]) => unknown;
-
-/** Replaces every hook of `integrations` with one that records when it ran. */
-function timeHooks(integrations: readonly AstroIntegration[], record: HookTiming[]): void {
-  for (const integration of integrations) {
-    const hooks = integration.hooks as Record<string, Hook | undefined>;
-    for (const [hook, fn] of Object.entries(hooks)) {
-      if (typeof fn !== 'function') continue;
-      hooks[hook] = async function timed(this: unknown, ...args: unknown[]) {
-        const start = performance.now();
-        try {
-          return await fn.apply(this, args);
-        } finally {
-          record.push({ integration: integration.name, hook, start, end: performance.now() });
-        }
-      };
-    }
-  }
 }
 
 export default function buildClock(): AstroIntegration {
@@ -70,12 +47,13 @@ export default function buildClock(): AstroIntegration {
         const timingsFile = process.env[TIMINGS_ENV];
         if (timingsFile) {
           const hooks: HookTiming[] = (record = []);
+          const report = startBuildReport();
           timeHooks(
             config.integrations.filter((i) => i.name !== 'greenpath:build-clock'),
             hooks,
           );
           process.on('exit', (exitCode) => {
-            const timings: BuildTimings = { hooks, exit: performance.now(), exitCode };
+            const timings: BuildTimings = { ...report, hooks, exit: performance.now(), exitCode };
             writeFileSync(timingsFile, JSON.stringify(timings, null, 2));
           });
         }

@@ -2,7 +2,7 @@
  * Ends `astro build` from inside an integration hook with our own report and exit code 1.
  * Astro answers anything thrown from a hook with "An unhandled error occurred while running the
  * … hook" and a "Stack trace:" section (astro/dist/integrations/hooks.js and
- * core/messages/runtime.js, checked with Astro 7.3), which makes a list of content errors read
+ * core/messages/runtime.js: src/astro-internals/README.md), which makes a list of content errors read
  * like a crash. So the hook prints the list and one summary line through its logger and ends the
  * process itself. Only for builds, before anything is written; `process.exit` still runs 'exit'
  * listeners (the build timings). Node only.

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DATA_STORE_FILE } from '../lib/build-cache';
+import { clearContentStore } from '../astro-internals/data-store-module';
 
 const RENDER_SOURCES = ['src/markdown', 'src/schemas'];
 
@@ -38,10 +38,7 @@ export default function renderCache(): AstroIntegration {
         const current = await hashSources(root);
         const previous = existsSync(stamp) ? (await readFile(stamp, 'utf8')).trim() : '';
         if (previous === current) return;
-        const cacheDir = fileURLToPath(config.cacheDir);
-        const store = path.join(cacheDir, DATA_STORE_FILE);
-        if (previous && existsSync(store)) {
-          await rm(store, { force: true });
+        if (previous && (await clearContentStore(fileURLToPath(config.cacheDir)))) {
           logger.info('Markdown plugins or schema changed: cleared the content cache');
         }
         await mkdir(path.dirname(stamp), { recursive: true });

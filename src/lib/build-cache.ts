@@ -7,8 +7,6 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export const CACHE_ROOT = '.greenpath/cache';
-/** Astro's content store in a build's cache folder: every guide's data and rendered HTML. */
-export const DATA_STORE_FILE = 'data-store.json';
 
 /** The cache folder, relative to the project root, of a build writing to `outDir` (`OUT_DIR`). */
 export function cacheDirFor(outDir: string | undefined): string {

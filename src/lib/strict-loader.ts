@@ -12,30 +12,28 @@
  * has a file watcher) the errors are logged as Astro logs them and the server keeps running.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { entryFailure, isMarkdownFailurePrefix, isMarkdownFailureReport } from '../astro-internals/log-wording';
 import { counted, refusalSummary } from './build-refusal';
+import { recordContentCacheUse } from './build-report';
 
 export class RenderError extends Error {
   constructor(lines: readonly string[]) {
     super([...lines, refusalSummary(`${counted(lines.length, 'guide')} could not be rendered`)].join('\n'));
     this.name = 'RenderError';
     // Astro prints a thrown error's message, then its stack under "Stack trace:" when it has one
-    // (astro/dist/core/messages/runtime.js, Astro 7.3). The list is the whole story: no stack.
+    // (astro/dist/core/messages/runtime.js, src/astro-internals/README.md). The list is the whole story: no stack.
     this.stack = '';
   }
 }
 
 /**
- * How @astrojs/markdown-remark reports a guide it cannot render before it rethrows: it passes the
- * error, stack and all, to `console.error`, with this prefix on its message (checked with 7.3).
+ * Runs `work` with `console.error` holding back the Markdown processor's own failure reports: it
+ * passes the error, stack and all, to `console.error` before it rethrows.
  */
-const PROCESSOR_FAILURE = /^Failed to parse Markdown file /;
-
-/** Runs `work` with `console.error` holding back the Markdown processor's own failure reports. */
 async function withoutProcessorReports<T>(work: () => Promise<T>): Promise<T> {
   const original = console.error;
   console.error = (...args: unknown[]) => {
-    const [first] = args;
-    if (args.length === 1 && first instanceof Error && PROCESSOR_FAILURE.test(first.message)) return;
+    if (isMarkdownFailureReport(args)) return;
     original(...args);
   };
   try {
@@ -47,23 +45,23 @@ async function withoutProcessorReports<T>(work: () => Promise<T>): Promise<T> {
 
 /** Entries the loader renders itself (Markdown); MDX is compiled later, by Vite, and fails there. */
 const RENDERED_HERE = /\.(md|markdown)$/i;
-const LOGGED = /^Error (?:rendering|reading) (.+?): ([\s\S]*)$/;
 
 /** The useful part of a render error: Astro wraps the cause in a "Failed to parse" line. */
 function reason(message: string): string {
   const lines = message
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !/^Failed to parse Markdown file/.test(line));
+    .filter((line) => line && !isMarkdownFailurePrefix(line));
   return lines.join(' ') || message.trim();
 }
 
 /**
  * Says how much of the content store a sync reused: Astro renders a guide again only when its
  * file changed, and otherwise keeps the stored entry object as it was. So after the loader runs,
- * an entry that is the very object it was before came from the content cache. Logged as, for
- * example, "1 guide changed since the last build, 999 taken from the content cache"
- * (`npm run bench` reads this line to check that a warm build reused the cache).
+ * an entry that is the very object it was before came from the content cache. Logged for the
+ * reader as, for example, "1 guide changed since the last build, 999 taken from the content
+ * cache", and recorded in the build report (./build-report.ts), which is what `npm run bench`
+ * reads to check that a warm build reused the cache.
  */
 export function reportCacheUse(loader: Loader): Loader {
   return {
@@ -77,6 +75,7 @@ export function reportCacheUse(loader: Loader): Loader {
         if (before.get(id) === entry) reused += 1;
         else changed += 1;
       }
+      recordContentCacheUse({ entriesBefore: before.size, changed, reused });
       const guides = (n: number) => `${n} guide${n === 1 ? '' : 's'}`;
       context.logger.info(
         before.size === 0
@@ -94,10 +93,10 @@ export function failOnRenderErrors(loader: Loader): Loader {
       const logged = new Map<string, string>();
       const logger = context.logger.fork(context.logger.label);
       logger.error = (message: string) => {
-        const match = LOGGED.exec(message);
-        if (match?.[1]) logged.set(match[1], reason(match[2] ?? ''));
+        const failure = entryFailure(message);
+        if (failure) logged.set(failure.file, reason(failure.cause));
         // In a build, the list below reports the failures Astro logs.
-        if (context.watcher || !match) context.logger.error(message);
+        if (context.watcher || !failure) context.logger.error(message);
       };
       const load = () => loader.load({ ...context, logger });
       await (context.watcher ? load() : withoutProcessorReports(load));

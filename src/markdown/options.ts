@@ -34,6 +34,10 @@ export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
 
 /** How Markdown becomes HTML; the content check builds its headings with the same options. */
 export const remarkRehypeOptions = {
+  // Raw HTML in a .md guide is left out as Markdown becomes HTML, through remark-rehype's own
+  // option (Astro sets it to true and lets ours win): it never becomes nodes for Astro's
+  // rehype-raw to parse, whatever order the plugins run in. MDX has no raw HTML (its tags are JSX).
+  allowDangerousHtml: false,
   footnoteLabel: 'Sources and notes',
   // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
   footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,

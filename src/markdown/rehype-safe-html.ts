@@ -1,9 +1,10 @@
 /**
  * Keeps guide HTML safe whatever the Markdown says, at render time:
- * - raw HTML is dropped. Astro's pipeline runs `rehype-raw` after our plugins, so HTML written in
- *   a `.md` body reaches us as `raw` nodes: removing them here means a `<script>`, an `<img
- *   onerror>` or an `<a href="javascript:">` never reaches the page. MDX has no raw HTML (its tags
- *   are JSX); components from src/components/mdx/ are how guides add markup;
+ * - raw HTML: remark-rehype leaves it out (`allowDangerousHtml: false` in ./options.ts), so a
+ *   `<script>`, an `<img onerror>` or an `<a href="javascript:">` in a `.md` body never becomes a
+ *   node. Should a `raw` node arrive all the same (another pipeline, another plugin), it is dropped
+ *   here too. MDX has no raw HTML (its tags are JSX); components from src/components/mdx/ are how
+ *   guides add markup;
  * - links and images whose URL has a refused scheme (`javascript:`, `data:`, anything but http(s),
  *   mailto: and tel:) lose that URL: a link keeps its text, an image is removed. Autolinks and
  *   reference-style links arrive here as ordinary `<a>` elements, so one rule covers them all;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HookTiming } from '~/integrations/build-clock';
 import { baselineTable, compareToBaseline, type PairedRun } from '../../scripts/lib/bench-baseline';
-import { buildPhases } from '../../scripts/lib/bench-phases';
+import { buildPhases, parseBuildTimings, reusedContentCache } from '../../scripts/lib/bench-phases';
 import { median, medianOf } from '../../scripts/lib/bench-stats';
 import { cssDependencies, pageReferences, parseAttributes, staticImports } from '../../scripts/lib/page-weight';
 
@@ -48,6 +48,47 @@ describe('build phases from hook timings', () => {
 
   it('has no phases for a build that stopped before rendering', () => {
     expect(buildPhases({ hooks: hooks.slice(0, 2), exit: 3100, exitCode: 1 })).toBeUndefined();
+  });
+});
+
+describe('the build’s timings file', () => {
+  const file = '/tmp/timings-warm.json';
+  const written = {
+    contentCache: { entriesBefore: 1000, changed: 1, reused: 999 },
+    hooks: [clock('astro:config:done', 3000), hook('greenpath:pagefind', 'astro:build:done', 1, 2)],
+    exit: 34200.5,
+    exitCode: 0,
+  };
+
+  it('reads the hook timings and the content cache counts the build wrote', () => {
+    expect(parseBuildTimings(JSON.stringify(written, null, 2), file)).toEqual(written);
+    const { contentCache: _, ...withoutCache } = written;
+    expect(parseBuildTimings(JSON.stringify(withoutCache), file)).toEqual(withoutCache);
+  });
+
+  it('names the file, the field, what was expected and what was found', () => {
+    expect(() => parseBuildTimings('{"hooks": [', file)).toThrow(
+      /^\/tmp\/timings-warm\.json: expected the build's timings as JSON, found /,
+    );
+    expect(() => parseBuildTimings(JSON.stringify({ ...written, exit: 'late' }), file)).toThrow(
+      '/tmp/timings-warm.json: exit: expected milliseconds, found "late"',
+    );
+    expect(() =>
+      parseBuildTimings(JSON.stringify({ ...written, hooks: [{ integration: 'x', hook: 'y' }] }), file),
+    ).toThrow(
+      '/tmp/timings-warm.json: hooks[0]: expected start and end in milliseconds, found {"integration":"x","hook":"y"}',
+    );
+    expect(() =>
+      parseBuildTimings(JSON.stringify({ ...written, contentCache: { entriesBefore: 3, changed: 1 } }), file),
+    ).toThrow('/tmp/timings-warm.json: contentCache.reused: expected a count, found nothing');
+  });
+
+  it('says a warm build reused the cache only when the sync found it full and rendered just the edit', () => {
+    expect(reusedContentCache({ entriesBefore: 1000, changed: 1, reused: 999 }, 1000, 1)).toBe(true);
+    // Astro cleared the store (config or version changed) or the render cache removed it.
+    expect(reusedContentCache({ entriesBefore: 0, changed: 1000, reused: 0 }, 1000, 1)).toBe(false);
+    expect(reusedContentCache({ entriesBefore: 1000, changed: 3, reused: 997 }, 1000, 1)).toBe(false);
+    expect(reusedContentCache(undefined, 1000, 1)).toBe(false);
   });
 });
 

@@ -92,6 +92,24 @@ describe('raw HTML in .md guides', () => {
     expect(html).not.toContain('<!--');
     expect(html).not.toContain('<svg');
   });
+  it('leaves raw HTML out through remark-rehype’s own option, before any plugin of ours runs', async () => {
+    // Without rehype-safe-html: Astro runs rehype-raw after our plugins, so a plugin that drops raw
+    // nodes works only while it runs first; remark-rehype's public `allowDangerousHtml: false` never
+    // turns HTML into nodes at all.
+    const options = markdownOptions({ base: '/' });
+    const withoutSafeHtml = await createMarkdownProcessor({
+      ...options,
+      syntaxHighlight: false,
+      rehypePlugins: (options.rehypePlugins ?? []).filter((plugin) => plugin !== rehypeSafeHtml),
+    });
+    const { code } = await withoutSafeHtml.render(
+      'Before <kbd>Ctrl</kbd>.\n\n<script>alert(1)</script>\n\n<div onclick="alert(1)">boxed</div>\n\nAfter.',
+      { frontmatter: { title: 'T' }, fileURL: new URL('file:///guides/x.md') },
+    );
+    expectInert(code);
+    expect(code).not.toContain('boxed');
+    expect(code).toContain('<p>Before Ctrl.</p>');
+  });
   it('does not treat HTML inside code as HTML', async () => {
     const html = await render('`<script>`\n\n```html\n<script>alert(1)</script>\n```');
     expect(html).toContain('<code>&#x3C;script></code>');

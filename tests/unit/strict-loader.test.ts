@@ -1,5 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
+import { startBuildReport } from '~/lib/build-report';
 import { failOnRenderErrors, RenderError, reportCacheUse } from '~/lib/strict-loader';
 
 interface Entry {
@@ -143,15 +144,20 @@ describe('reportCacheUse', () => {
         store.set({ id: 'edited', data: {}, filePath: 'guides/edited.md', rendered: { html: '<p>new</p>' } });
       },
     };
+    const report = startBuildReport();
     await reportCacheUse(editsOne).load(context);
     expect(infos).toEqual(['1 guide changed since the last build, 1 taken from the content cache']);
+    // The same counts, for the bench, in the report the build clock writes to a file.
+    expect(report.contentCache).toEqual({ entriesBefore: 2, changed: 1, reused: 1 });
   });
 
   it('says when there was no cache at all', async () => {
     const infos: string[] = [];
     const { context } = fakeContext([]);
     (context.logger as unknown as { info: (m: string) => void }).info = (m) => infos.push(m);
+    const report = startBuildReport();
     await reportCacheUse(globLike).load(context);
     expect(infos).toEqual(['3 guides read and rendered (no content cache)']);
+    expect(report.contentCache).toEqual({ entriesBefore: 0, changed: 3, reused: 0 });
   });
 });

@@ -6,15 +6,13 @@
  * schema and prints each problem as the build does, then that the page is out of date. Every
  * other message passes through, and builds are untouched (the content guard stops them first).
  *
- * Depends on the glob loader's wording, checked against Astro 7.3.5 (dist/content/loaders/glob.js
- * logs `Failed to reload <entry>: <message>`, and InvalidContentEntryDataError's message says the
- * data "does not match collection schema"). Were either to change, Astro's message shows again.
+ * Depends on the glob loader's wording (src/astro-internals/log-wording.ts). Were it to change,
+ * Astro's message shows again.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-
-const RAW_SCHEMA_ERROR = /^Failed to reload .+?: [\s\S]*does not match collection schema/;
+import { isSchemaReloadFailure } from '../../astro-internals/log-wording';
 
 export function withoutRawSchemaErrors(loader: Loader): Loader {
   return {
@@ -24,7 +22,7 @@ export function withoutRawSchemaErrors(loader: Loader): Loader {
       if (!context.watcher) return loader.load(context);
       const logger = context.logger.fork(context.logger.label);
       logger.error = (message: string) => {
-        if (!RAW_SCHEMA_ERROR.test(message)) context.logger.error(message);
+        if (!isSchemaReloadFailure(message)) context.logger.error(message);
       };
       await loader.load({ ...context, logger });
     },

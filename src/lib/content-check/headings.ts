@@ -88,7 +88,6 @@ function exactProcessor(mdx: boolean, smartypants: boolean) {
   if (smartypants) processor.use(remarkSmartPunctuation);
   processor.use(contentRemarkPlugins as PluggableList);
   const rehypeOptions: RemarkRehypeOptions = {
-    allowDangerousHtml: true,
     passThrough: mdx ? mdxNodeTypes : [],
     ...remarkRehypeOptions,
   };
