@@ -6,7 +6,8 @@
 import { CODE_PAGES, type CodePage } from '../src/lib/content-check/codepages';
 import { fixContent } from '../src/lib/content-check/fix';
 import { readCheckFlags } from '../src/lib/content-check/flags';
-import { formatGrouped, plural, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { formatGrouped, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { plural } from '../src/lib/format';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => {

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { CODE_PAGES, type CodePage } from '../src/lib/content-check/codepages';
-import { formatGrouped, plural, quoteVisible } from '../src/lib/content-check/report';
+import { formatGrouped, quoteVisible } from '../src/lib/content-check/report';
+import { plural } from '../src/lib/format';
 import { DIFFICULTIES, type Difficulty } from '../src/lib/difficulty';
 import { runImport } from '../src/lib/import/run';
 
