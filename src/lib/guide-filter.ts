@@ -143,7 +143,7 @@ export function filterHref(guidesPath: string, state: Partial<FilterState>): str
 }
 
 /** The search page with the same words and filters: `q`, repeated `difficulty`, repeated `tag`. */
-export function searchHref(searchPath: string, state: Partial<FilterState>): string {
+export function searchHrefForFilter(searchPath: string, state: Partial<FilterState>): string {
   const params = new URLSearchParams();
   const q = state.q?.trim();
   if (q) params.set('q', q);
