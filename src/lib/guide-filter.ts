@@ -6,6 +6,7 @@
  * Pure: no DOM, no Node.
  */
 import { DIFFICULTIES, isDifficulty, type Difficulty } from './difficulty';
+import { foldDiacritics } from './fold';
 
 export const TIME_BANDS = ['lt10', '10to20', 'gt20'] as const;
 export type TimeBand = (typeof TIME_BANDS)[number];
@@ -65,7 +66,7 @@ const MAX_QUERY = 200;
 
 /** Lower case without diacritics: "Café" and "CAFE" both fold to "cafe". */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldDiacritics(text).toLowerCase();
 }
 
 export function toFilterItem(source: FilterItemSource): FilterItem {
