@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { safeDecodeURIComponent } from '../../src/lib/decode-uri';
 
 export type ResourceKind = 'html' | 'css' | 'font' | 'js' | 'inline-js';
 
@@ -124,7 +125,7 @@ export async function measurePage(outDir: string, pagePath: string, base = '/'):
   const root = `http://site${base}`;
   const pageUrl = new URL(pagePath.replace(/^\//, ''), root);
   const toFile = (url: URL) => {
-    const rel = decodeURIComponent(url.pathname).slice(base.length);
+    const rel = safeDecodeURIComponent(url.pathname).slice(base.length);
     return path.join(outDir, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
   };
   const resources = new Map<string, Resource>();

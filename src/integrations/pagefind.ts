@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { normaliseBase } from '../lib/urls-base';
+import { safeDecodeURIComponent } from '../lib/decode-uri';
 
 export const BUNDLE_DIR = 'pagefind';
 /** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/site-search.ts). */
@@ -98,7 +99,7 @@ export default function pagefindIndex(): AstroIntegration {
             : 'Search has no index yet: run `npm run build` once to make one',
         );
         server.middlewares.use((req, res, next) => {
-          const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+          const pathname = safeDecodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
           if (!pathname.startsWith(prefix)) return next();
           const file = path.join(bundle, pathname.slice(prefix.length));
           if (!file.startsWith(bundle + path.sep) || !existsSync(file) || !statSync(file).isFile()) {

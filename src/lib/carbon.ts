@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import { co2, type SwdRating } from '@tgwf/co2';
+import { safeDecodeURIComponent } from './decode-uri';
 import { scanTags } from './html-scan';
 
 export type { SwdRating };
@@ -194,7 +195,7 @@ export class SiteMeter {
     if (this.files.has(urlPath)) return this.files.get(urlPath);
     let file: string | undefined;
     if (urlPath.startsWith(this.base)) {
-      const rel = decodeURIComponent(urlPath.slice(this.base.length));
+      const rel = safeDecodeURIComponent(urlPath.slice(this.base.length));
       if (!rel.split('/').includes('..')) file = path.join(this.root, rel);
     }
     if (file !== undefined && !existsSync(file)) file = undefined;

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { safeDecodeURIComponent } from '../../../src/lib/decode-uri';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +60,7 @@ export async function serveStatic(
       }
     };
     if (!url.pathname.startsWith(base)) return notFound();
-    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    let rel = safeDecodeURIComponent(url.pathname.slice(base.length));
     if (rel.includes('..')) return notFound();
     let file = path.join(root, rel);
     if (existsSync(file) && statSync(file).isDirectory()) {
