@@ -11,9 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { co2, type SwdRating } from '@tgwf/co2';
 import { safeDecodeURIComponent } from './decode-uri';
 import { scanTags } from './html-scan';
+import { SWD_RATINGS, SWD_V4_BANDS, swdV4, type SwdRating } from './swd-rating';
 
 export type { SwdRating };
 export type ResourceKind = 'html' | 'css' | 'js' | 'images' | 'fonts' | 'other';
@@ -37,11 +37,9 @@ export interface PageCarbon {
 /** The model, as the figure and the explanation page name it. */
 export const CARBON_MODEL = { name: 'Sustainable Web Design', version: 4, library: '@tgwf/co2' } as const;
 
-const swd = new co2({ model: 'swd', version: 4, rating: true });
-
 /** Grams of CO2e and the SWD rating of one view that transfers `bytes`. */
 export function carbonPerView(bytes: number): { grams: number; rating: SwdRating } {
-  const result = swd.perVisit(bytes);
+  const result = swdV4.perVisit(bytes);
   // Under one byte the model answers a bare 0; with `rating: true` it otherwise always rates.
   if (typeof result === 'number') return { grams: result, rating: 'A+' };
   return { grams: result.total, rating: result.rating ?? 'A+' };
@@ -62,29 +60,27 @@ export function figureText(carbon: { grams: number; rating: SwdRating }): string
 }
 
 /**
- * The page weight at which each rating ends, found from the model itself (so the explanation
- * page can never disagree with the figures): `[rating, grams, bytes]`, F open-ended.
+ * Each rating band of the model (src/lib/swd-rating.ts) with the page weight at which it ends:
+ * the largest byte count a view can transfer and still be rated `rating`; F open-ended.
  */
 export function ratingBands(): { rating: SwdRating; upToGrams: number | undefined; upToBytes: number | undefined }[] {
-  const order: SwdRating[] = ['A+', 'A', 'B', 'C', 'D', 'E', 'F'];
-  const bands = [];
   let low = 1;
-  for (const rating of order.slice(0, -1)) {
-    // The largest byte count still rated `rating` (ratings only get worse with weight).
+  return SWD_V4_BANDS.map(({ rating, max }) => {
+    if (max === Infinity) return { rating, upToGrams: undefined, upToBytes: undefined };
+    const within = (bytes: number) => SWD_RATINGS.indexOf(carbonPerView(bytes).rating) <= SWD_RATINGS.indexOf(rating);
+    // Ratings only get worse with weight: double past the edge, then halve the gap.
     let high = low;
-    while (order.indexOf(carbonPerView(high * 2).rating) <= order.indexOf(rating)) high *= 2;
+    while (within(high * 2)) high *= 2;
     let lo = high;
     let hi = high * 2;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (order.indexOf(carbonPerView(mid).rating) <= order.indexOf(rating)) lo = mid;
+      if (within(mid)) lo = mid;
       else hi = mid;
     }
-    bands.push({ rating, upToGrams: carbonPerView(lo).grams, upToBytes: lo });
     low = lo + 1;
-  }
-  bands.push({ rating: 'F' as const, upToGrams: undefined, upToBytes: undefined });
-  return bands;
+    return { rating, upToGrams: max, upToBytes: lo };
+  });
 }
 
 function kindOf(file: string): ResourceKind {

@@ -22,11 +22,10 @@ import {
   PAGE_DEFAULTS,
   pageEmissions,
   pageSteps,
-  ratingFor,
   SWD_V4,
-  SWD_V4_BANDS,
   SWD_V4_KWH_PER_GB,
 } from '~/lib/calculators/page-emissions';
+import { ratingFor, SWD_V4_BANDS } from '~/lib/swd-rating';
 import {
   formatKg,
   TRAINING_DEFAULTS,
