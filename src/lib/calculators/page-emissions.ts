@@ -90,8 +90,11 @@ export function bandRange(rating: SwdRating): string {
   return `more than ${formatNumber(below.max, 3)} g, up to ${formatNumber(band.max, 3)} g`;
 }
 
-/** Grams, or kilograms from 1,000 g up. */
-export function formatGrams(grams: number): string {
+/**
+ * A calculator total with its unit: grams of CO2e, or kilograms from 1,000 g up. Not the guide
+ * footer's per-view figure (`formatGrams` in src/lib/carbon.ts), which goes down to milligrams.
+ */
+export function formatGramsCO2e(grams: number): string {
   return grams >= 1000 ? `${formatNumber(grams / 1000)} kg CO2e` : `${formatQuantity(grams)} g CO2e`;
 }
 
@@ -107,7 +110,7 @@ export function pageSteps(inputs: PageInputs, result = pageEmissions(inputs)): s
       `${formatQuantity(result.gramsPerView, 4)} g CO2e per view` +
       (inputs.green ? ' (green hosting: the data centres’ operational energy counts as zero-carbon)' : ''),
     `${formatQuantity(result.gramsPerView, 4)} g × ${formatNumber(inputs.viewsPerMonth, 0)} views = ` +
-      `${formatGrams(result.gramsPerMonth)} per month`,
+      `${formatGramsCO2e(result.gramsPerMonth)} per month`,
     `${formatQuantity(result.gramsPerView)} g per view is in SWD rating band ${result.rating} (${bandRange(result.rating)} per view)`,
   ];
 }
