@@ -19,7 +19,7 @@ import { safeDecodeURIComponent } from '../lib/decode-uri';
 import { mimeTypeOf } from '../lib/mime-types';
 
 export const BUNDLE_DIR = 'pagefind';
-/** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/site-search.ts). */
+/** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/search-*.ts). */
 const UNUSED_UI = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
 
 export class SearchIndexError extends Error {

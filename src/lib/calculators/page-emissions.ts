@@ -11,7 +11,7 @@ import { ratingFor, SWD_V4_BANDS, swdV4, type SwdRating } from '../swd-rating';
 import type { NumberField } from './fields';
 import { formatNumber, formatQuantity } from './format';
 
-/** SWDM v4 defaults, as CO2.js 0.19 defines them (src/constants/index.js). */
+/** SWDM v4 defaults, as CO2.js 0.19 defines them (its src/constants/index.js, in @tgwf/co2). */
 export const SWD_V4 = {
   /** kWh per GB transferred, electricity in use. */
   operational: { dataCentre: 0.055, network: 0.059, device: 0.08 },
