@@ -1,9 +1,8 @@
 /**
  * How a build's pages get Astro's content data store. Astro bundles the whole store into the
- * server build as one module, `export default JSON.parse("…")`, with the store (20 MB of
- * rendered guides at 1,000 guides) as a single string literal; V8 takes time that grows faster
- * than the literal to compile it: 0.8 s at 1,000 guides, 4 s at 3,000, most of the rendering time
- * at 10,000. In a build, this module reads the same store file at run time instead, which costs
+ * server build as one module, `export default JSON.parse("…")`, with the store (every rendered
+ * guide) as a single string literal; V8 takes time that grows faster than the literal to compile
+ * it, until it is most of the rendering time of a large site. In a build, this module reads the same store file at run time instead, which costs
  * a JSON.parse, linear. The file is the one Astro has just written and bundled from (its cache
  * folder's data-store.json); the module stays marked as content data, so incremental builds
  * still judge pages by their keys (src/lib/page-keys.ts), not by the store's text. `astro dev`
