@@ -11,10 +11,10 @@ import {
   GzipSizeCache,
   formatGrams,
   pagePathOf,
-  pageReferences,
   ratingBands,
   SiteMeter,
 } from '~/lib/carbon';
+import { pageReferences } from '~/lib/page-resources';
 import { parsedReferences } from '../e2e/support/html';
 import { fillFigure, fillRange, hasFigure } from '~/lib/carbon-figure-markup';
 
@@ -182,16 +182,10 @@ describe('reading what a page loads', () => {
       '</body></html>',
     ].join('');
     expect(pageReferences(html)).toEqual(parsedReferences(html));
-    expect(pageReferences(html)).toEqual([
-      '/a.css',
-      '/icon.svg',
-      '/m.js',
-      '/entry.js?v=1&w=2',
-      '/gt.png',
-      '/single.png',
-      '/bare.png',
-      '/clip.webm',
-    ]);
+    expect(pageReferences(html)).toEqual({
+      urls: ['/a.css', '/icon.svg', '/m.js', '/entry.js?v=1&w=2', '/gt.png', '/single.png', '/bare.png', '/clip.webm'],
+      inlineScripts: ['const s = "<img src=/not-an-image.png>"; document.write(`<script src=/x.js></scr` + `ipt>`);'],
+    });
   });
 });
 
