@@ -7,7 +7,7 @@
  * - guides the build must refuse: links with refused schemes, and input past the limits.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -15,6 +15,7 @@ import { toString } from 'hast-util-to-string';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { htmlFiles } from '~/integrations/finish-pages';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
 import { parseHeadersFile } from '~/lib/security-policy';
 import { launchBrowser, newPage } from './support/browser';
@@ -50,13 +51,6 @@ function directives(text: string): Map<string, string[]> {
       .filter((parts) => parts[0])
       .map(([name = '', ...sources]) => [name, sources]),
   );
-}
-
-async function htmlFiles(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true }))
-    .map(String)
-    .filter((f) => f.endsWith('.html'))
-    .sort();
 }
 
 /** A context whose pages record every CSP violation, from the event browsers fire for each. */
