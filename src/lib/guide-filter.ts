@@ -86,13 +86,14 @@ export function timeBand(minutes: number): TimeBand {
   return minutes < 10 ? 'lt10' : minutes > 20 ? 'gt20' : '10to20';
 }
 
-function queryWords(query: string): string[] {
+/** The query's words, folded as the items' text is. */
+function foldedWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean);
 }
 
 /** True when every word of the query appears in `folded` (already passed through foldText). */
 export function textMatches(folded: string, query: string): boolean {
-  return queryWords(query).every((word) => folded.includes(word));
+  return foldedWords(query).every((word) => folded.includes(word));
 }
 
 /** Repeated and comma-separated values, trimmed and lower-cased, each once. */
@@ -156,7 +157,7 @@ export function searchHrefForFilter(searchPath: string, state: Partial<FilterSta
 /** A test of which facets an item passes, each judged on its own; the query is folded once. */
 function compile(state: FilterState) {
   const { difficulty, tags, match, time } = state;
-  const words = queryWords(state.q);
+  const words = foldedWords(state.q);
   return (item: FilterItem) => {
     const has = (tag: string) => item.tags.includes(tag);
     const anyTag = !tags.length || tags.some(has);
