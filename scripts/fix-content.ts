@@ -5,7 +5,8 @@
  */
 import { CODE_PAGES } from '../src/lib/content-check/codepages';
 import { fixContent } from '../src/lib/content-check/fix';
-import { formatGrouped, plural, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { formatGrouped, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { plural } from '../src/lib/format';
 import { oneOf, readCommandLine } from './lib/cli';
 import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
 

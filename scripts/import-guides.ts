@@ -4,7 +4,8 @@
  * Imports Jekyll, Docusaurus and Hugo-style Markdown guides. Logic in src/lib/import/run.ts.
  */
 import { CODE_PAGES } from '../src/lib/content-check/codepages';
-import { formatGrouped, plural, quoteVisible } from '../src/lib/content-check/report';
+import { formatGrouped, quoteVisible } from '../src/lib/content-check/report';
+import { plural } from '../src/lib/format';
 import { DIFFICULTIES } from '../src/lib/difficulty';
 import { runImport } from '../src/lib/import/run';
 import { oneOf, readCommandLine, UsageError } from './lib/cli';

@@ -583,7 +583,7 @@ function pickDifficulty(r: Random): Difficulty {
 }
 
 /** YYYY-MM-DD for the day `offset` days after 2020-01-01, computed in UTC so time zones never matter. */
-function isoDay(offset: number): string {
+function dayAfter2020(offset: number): string {
   return new Date(Date.UTC(2020, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -631,14 +631,14 @@ export function generateGuides({ count, seed = 20_251_129 }: GenerateOptions): G
 
   return plans.map((plan) => {
     const dayOffset = Math.floor((plan.index * 2000) / Math.max(count, 1)) + r.int(0, 3);
-    const date = isoDay(dayOffset);
+    const date = dayAfter2020(dayOffset);
     const fm: string[] = [];
     // Not in MDX: @astrojs/mdx imports a `layout` field as a component path, and `guide` is no such path.
     if (!plan.mdx && r.chance(0.5)) fm.push('layout: guide');
     fm.push(`title: ${q(plan.title)}`);
     // Most dates are YAML dates; some are ISO 8601 strings with a time and an offset.
     fm.push(r.chance(0.8) ? `date: ${date}` : `date: ${q(`${date}T${String(r.int(6, 20)).padStart(2, '0')}:30:00Z`)}`);
-    if (r.chance(0.3)) fm.push(`updated: ${isoDay(dayOffset + r.int(10, 300))}`);
+    if (r.chance(0.3)) fm.push(`updated: ${dayAfter2020(dayOffset + r.int(10, 300))}`);
     fm.push(`difficulty: ${plan.difficulty}`);
     const tagLabels: string[] = r.sample(SYNTHETIC_TAGS, r.int(1, 5));
     // Tags are written as labels or as slugs; now and then the same tag twice, which is one tag.

@@ -5,9 +5,9 @@
  *   (astro/dist/content/vite-plugin-content-virtual-mod.js) loads as `export default JSON.parse("…")`,
  *   marked as content data for incremental builds (astro/dist/core/build/incremental-metadata.js).
  *
- * Why the module is replaced: it holds the whole store (20 MB of rendered guides at 1,000 guides)
- * as a single string literal, and V8 takes time that grows faster than the literal to compile
- * it: 0.8 s at 1,000 guides, 4 s at 3,000, most of the rendering time at 10,000. In a build, this
+ * Why the module is replaced: it holds the whole store (every rendered guide) as a single string
+ * literal, and V8 takes time that grows faster than the literal to compile it, until it is most of
+ * the rendering time of a large site (bench/README.md has the figures). In a build, this
  * module reads the same store file at run time instead, which costs a JSON.parse, linear. The file
  * is the one Astro has just written and bundled from; the module stays marked as content data, so
  * incremental builds still judge pages by their keys (src/lib/page-keys.ts), not by the store's

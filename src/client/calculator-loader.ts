@@ -3,7 +3,7 @@
  * server-rendered controls (native inputs work at once) and, on the reader's first touch,
  * insert the calculator's code from its inert <template> (see CalculatorCode.astro), so the
  * browser fetches the arithmetic only when it is used. Until then the worked example rendered on
- * the server stands. The template, rather than import(), keeps Vite's 1 KB preload helper out of
+ * the server stands. The template, rather than import(), keeps Vite's preload helper out of
  * the page, as SearchDialogCode.astro does for search.
  */
 const TRIGGERS = ['focusin', 'pointerdown', 'input', 'change'] as const;

@@ -12,7 +12,7 @@ import {
   FILTER_PARAMS,
   foldText,
   parseFilterState,
-  searchHref,
+  searchHrefForFilter,
   serialiseFilterState,
   sortItems,
   suggestDrops,
@@ -189,7 +189,7 @@ class GuideFilter extends HTMLElement {
     const n = counts.matching.length;
     this.#part('status').textContent = `${n} of ${counts.total} guides`;
     const link = this.#part<HTMLAnchorElement>('search-link');
-    link.href = searchHref(this.dataset['searchUrl'] ?? '', state);
+    link.href = searchHrefForFilter(this.dataset['searchUrl'] ?? '', state);
     link.textContent = state.q ? `Search the full text for “${state.q}”` : 'Search the full text';
 
     const filters = activeFilters(state);

@@ -5,7 +5,7 @@
  * module the server used for the worked example.
  */
 import { formatQuantity } from '~/lib/calculators/format';
-import { formatGrams, PAGE_FIELDS, pageEmissions, pageSteps } from '~/lib/calculators/page-emissions';
+import { formatGramsCO2e, PAGE_FIELDS, pageEmissions, pageSteps } from '~/lib/calculators/page-emissions';
 import { readFields, setSteps, setText, showInvalid } from './calculator-kit';
 
 function update(root: HTMLElement): void {
@@ -18,7 +18,7 @@ function update(root: HTMLElement): void {
   const result = pageEmissions(inputs);
   setText(root, '[data-result="per-view"]', `${formatQuantity(result.gramsPerView)} g CO2e`);
   setText(root, '[data-result="rating"]', result.rating);
-  setText(root, '[data-result="per-month"]', formatGrams(result.gramsPerMonth));
+  setText(root, '[data-result="per-month"]', formatGramsCO2e(result.gramsPerMonth));
   setSteps(root, pageSteps(inputs, result));
 }
 

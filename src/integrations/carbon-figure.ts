@@ -16,10 +16,10 @@ import {
   formatGrams,
   GzipSizeCache,
   pagePathOf,
-  pageReferences,
   SiteMeter,
   type PageCarbon,
 } from '../lib/carbon';
+import { pageReferences } from '../lib/page-resources';
 import { fillFigure, fillRange, hasRange } from '../lib/carbon-figure-markup';
 
 export const CARBON_REPORT = 'carbon-report.json';

@@ -5,8 +5,8 @@
  * then each page is read again, given its final Content-Security-Policy, measured and given its
  * carbon figure (./carbon-figure.ts, which must see the final HTML, so it comes last), and
  * written once: guides first, since the explanation page quotes their range. Pages are handled
- * a few at a time and never all held at once, so memory stays flat however large the site (all
- * pages in memory took 1 GB more at 3,000 guides); the second read comes from the page cache.
+ * a few at a time and never all held at once, so memory stays flat however large the site
+ * (holding them all grew it with every guide); the second read comes from the page cache.
  * Gzipped page sizes are kept in Astro's cache folder for the next build (GzipSizeCache in
  * src/lib/carbon.ts).
  */

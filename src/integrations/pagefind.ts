@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { normaliseBase } from '../lib/urls-base';
+import { safeDecodeURIComponent } from '../lib/decode-uri';
+import { mimeTypeOf } from '../lib/mime-types';
 
 export const BUNDLE_DIR = 'pagefind';
-/** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/site-search.ts). */
+/** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/search-*.ts). */
 const UNUSED_UI = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
 
 export class SearchIndexError extends Error {
@@ -71,12 +73,6 @@ export async function buildSearchIndex(siteDir: string): Promise<{ files: number
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
-
 export default function pagefindIndex(): AstroIntegration {
   let outDir = '';
   let base = '/';
@@ -98,7 +94,7 @@ export default function pagefindIndex(): AstroIntegration {
             : 'Search has no index yet: run `npm run build` once to make one',
         );
         server.middlewares.use((req, res, next) => {
-          const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+          const pathname = safeDecodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
           if (!pathname.startsWith(prefix)) return next();
           const file = path.join(bundle, pathname.slice(prefix.length));
           if (!file.startsWith(bundle + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -107,7 +103,7 @@ export default function pagefindIndex(): AstroIntegration {
             res.end('No search index: run `npm run build` to make one.');
             return;
           }
-          res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', mimeTypeOf(file));
           res.setHeader('Cache-Control', 'no-store');
           createReadStream(file).pipe(res);
         });

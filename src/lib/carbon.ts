@@ -1,6 +1,6 @@
 /**
  * The carbon figure of a built page: the bytes a visit transfers (the page's HTML and every
- * stylesheet, script, module, image and font it loads, each gzipped at level 9 as a server would
+ * stylesheet, script, module, image and font it loads, as src/lib/page-resources.ts reads them, each gzipped at level 9 as a server would
  * send it) turned into grams of CO2e per view with the Sustainable Web Design model, version 4,
  * of @tgwf/co2, and that model's rating. Scripts a page imports only on use (search, for
  * example, loads with `import()`) are not counted: they are not part of a view.
@@ -11,11 +11,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { co2, type SwdRating } from '@tgwf/co2';
-import { scanTags } from './html-scan';
+import { safeDecodeURIComponent } from './decode-uri';
+import { pageReferences, pageResources, type PageReferences, type ResourceKind } from './page-resources';
+import { SWD_RATINGS, SWD_V4_BANDS, swdV4, type SwdRating } from './swd-rating';
 
 export type { SwdRating };
-export type ResourceKind = 'html' | 'css' | 'js' | 'images' | 'fonts' | 'other';
+export type { ResourceKind };
 
 export interface PageCarbon {
   /** The page's URL path, base included: `/guides/x/`. */
@@ -36,11 +37,9 @@ export interface PageCarbon {
 /** The model, as the figure and the explanation page name it. */
 export const CARBON_MODEL = { name: 'Sustainable Web Design', version: 4, library: '@tgwf/co2' } as const;
 
-const swd = new co2({ model: 'swd', version: 4, rating: true });
-
 /** Grams of CO2e and the SWD rating of one view that transfers `bytes`. */
 export function carbonPerView(bytes: number): { grams: number; rating: SwdRating } {
-  const result = swd.perVisit(bytes);
+  const result = swdV4.perVisit(bytes);
   // Under one byte the model answers a bare 0; with `rating: true` it otherwise always rates.
   if (typeof result === 'number') return { grams: result, rating: 'A+' };
   return { grams: result.total, rating: result.rating ?? 'A+' };
@@ -61,62 +60,27 @@ export function figureText(carbon: { grams: number; rating: SwdRating }): string
 }
 
 /**
- * The page weight at which each rating ends, found from the model itself (so the explanation
- * page can never disagree with the figures): `[rating, grams, bytes]`, F open-ended.
+ * Each rating band of the model (src/lib/swd-rating.ts) with the page weight at which it ends:
+ * the largest byte count a view can transfer and still be rated `rating`; F open-ended.
  */
 export function ratingBands(): { rating: SwdRating; upToGrams: number | undefined; upToBytes: number | undefined }[] {
-  const order: SwdRating[] = ['A+', 'A', 'B', 'C', 'D', 'E', 'F'];
-  const bands = [];
   let low = 1;
-  for (const rating of order.slice(0, -1)) {
-    // The largest byte count still rated `rating` (ratings only get worse with weight).
+  return SWD_V4_BANDS.map(({ rating, max }) => {
+    if (max === Infinity) return { rating, upToGrams: undefined, upToBytes: undefined };
+    const within = (bytes: number) => SWD_RATINGS.indexOf(carbonPerView(bytes).rating) <= SWD_RATINGS.indexOf(rating);
+    // Ratings only get worse with weight: double past the edge, then halve the gap.
     let high = low;
-    while (order.indexOf(carbonPerView(high * 2).rating) <= order.indexOf(rating)) high *= 2;
+    while (within(high * 2)) high *= 2;
     let lo = high;
     let hi = high * 2;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (order.indexOf(carbonPerView(mid).rating) <= order.indexOf(rating)) lo = mid;
+      if (within(mid)) lo = mid;
       else hi = mid;
     }
-    bands.push({ rating, upToGrams: carbonPerView(lo).grams, upToBytes: lo });
     low = lo + 1;
-  }
-  bands.push({ rating: 'F' as const, upToGrams: undefined, upToBytes: undefined });
-  return bands;
-}
-
-function kindOf(file: string): ResourceKind {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.css') return 'css';
-  if (ext === '.js' || ext === '.mjs') return 'js';
-  if (['.woff2', '.woff', '.ttf', '.otf'].includes(ext)) return 'fonts';
-  if (['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.ico'].includes(ext)) return 'images';
-  if (ext === '.html') return 'html';
-  return 'other';
-}
-
-const STATIC_IMPORT = /\bimport\s*["']([^"']+)["']|\bfrom\s*["']([^"']+)["']/g;
-const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
-
-const LOADING_TAGS = new Set(['link', 'script', 'img', 'video']);
-
-/** The URLs a page loads as it is viewed, read from its HTML in document order (templates are inert). */
-export function pageReferences(html: string): string[] {
-  const refs: string[] = [];
-  for (const tag of scanTags(html, LOADING_TAGS)) {
-    if (tag.inTemplate) continue;
-    const a = tag.attributes;
-    if (tag.name === 'link') {
-      const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
-      const href = a.get('href');
-      if (href && rel.some((r) => ['stylesheet', 'icon', 'preload', 'modulepreload'].includes(r))) refs.push(href);
-    } else if (['script', 'img', 'video'].includes(tag.name)) {
-      const src = a.get('src');
-      if (src) refs.push(src);
-    }
-  }
-  return refs;
+    return { rating, upToGrams: max, upToBytes: lo };
+  });
 }
 
 const GZIP = { level: 9 };
@@ -194,7 +158,7 @@ export class SiteMeter {
     if (this.files.has(urlPath)) return this.files.get(urlPath);
     let file: string | undefined;
     if (urlPath.startsWith(this.base)) {
-      const rel = decodeURIComponent(urlPath.slice(this.base.length));
+      const rel = safeDecodeURIComponent(urlPath.slice(this.base.length));
       if (!rel.split('/').includes('..')) file = path.join(this.root, rel);
     }
     if (file !== undefined && !existsSync(file)) file = undefined;
@@ -223,7 +187,7 @@ export class SiteMeter {
    * Measures the page at URL path `pagePath` whose (final) HTML is `html`. `references` (what
    * the page loads) can be passed when known, as it is when only a figure's text has changed.
    */
-  measure(pagePath: string, html: string, references: readonly string[] = pageReferences(html)): PageCarbon {
+  measure(pagePath: string, html: string, references: PageReferences = pageReferences(html)): PageCarbon {
     return this.weigh(pagePath, gzipSync(html, GZIP).length, references);
   }
 
@@ -231,7 +195,7 @@ export class SiteMeter {
   async measureAsync(
     pagePath: string,
     html: string,
-    references: readonly string[] = pageReferences(html),
+    references: PageReferences = pageReferences(html),
   ): Promise<PageCarbon> {
     const key = GzipSizeCache.key(html);
     let size = this.pageSizes.get(key);
@@ -242,44 +206,22 @@ export class SiteMeter {
     return this.weigh(pagePath, size, references);
   }
 
-  private weigh(pagePath: string, htmlBytes: number, references: readonly string[]): PageCarbon {
-    const origin = 'http://site.invalid';
-    const found = new Map<string, string>();
-    const unresolved = new Set<string>();
-    const pending: [string, string][] = references.map((ref) => [ref, `${origin}${pagePath}`]);
-    while (pending.length > 0) {
-      const [ref, from] = pending.pop() ?? ['', ''];
-      if (/^data:/i.test(ref)) continue;
-      const url = new URL(ref, from);
-      if (url.origin !== origin) {
-        unresolved.add(url.href);
-        continue;
-      }
-      if (found.has(url.pathname)) continue;
-      const file = this.fileFor(url.pathname);
-      if (!file) {
-        unresolved.add(url.pathname);
-        continue;
-      }
-      found.set(url.pathname, file);
-      const kind = kindOf(file);
-      if (kind === 'js') {
-        for (const m of this.text(file).matchAll(STATIC_IMPORT)) pending.push([m[1] ?? m[2] ?? '', url.href]);
-      } else if (kind === 'css') {
-        for (const m of this.text(file).matchAll(CSS_URL)) pending.push([m[2] ?? '', url.href]);
-      }
-    }
+  private weigh(pagePath: string, htmlBytes: number, references: PageReferences): PageCarbon {
+    const { files, unresolved } = pageResources(pagePath, references, {
+      has: (urlPath) => this.fileFor(urlPath) !== undefined,
+      text: (urlPath) => this.text(this.fileFor(urlPath) ?? ''),
+    });
     const bytes: PageCarbon['bytes'] = { html: 0, css: 0, js: 0, images: 0, fonts: 0, other: 0, total: 0 };
     bytes.html = htmlBytes;
-    for (const file of found.values()) bytes[kindOf(file)] += this.gzipSize(file);
+    for (const { path: urlPath, kind } of files) bytes[kind] += this.gzipSize(this.fileFor(urlPath) ?? '');
     bytes.total = bytes.html + bytes.css + bytes.js + bytes.images + bytes.fonts + bytes.other;
     const { grams, rating } = carbonPerView(bytes.total);
     return {
       path: pagePath,
       bytes,
-      requests: 1 + found.size,
-      resources: [...found.keys()].sort(),
-      unresolved: [...unresolved].sort(),
+      requests: 1 + files.length,
+      resources: files.map((file) => file.path).sort(),
+      unresolved,
       grams,
       rating,
     };

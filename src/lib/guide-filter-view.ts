@@ -26,7 +26,7 @@ export const TIME_LABELS: Record<TimeBand, string> = {
   gt20: 'Over 20 minutes',
 };
 
-export const SORT_LABELS: Record<SortOrder, string> = {
+export const FILTER_SORT_LABELS: Record<SortOrder, string> = {
   newest: 'Newest first',
   oldest: 'Oldest first',
   title: 'Title, A to Z',
@@ -84,6 +84,6 @@ export function buildGuideFilterView(guides: readonly Guide[], tags: readonly Ta
       count: counts.match[mode],
     })),
     tagSearch: tags.length > TAG_SEARCH_THRESHOLD,
-    sorts: SORT_ORDERS.map((value) => ({ value, label: SORT_LABELS[value] })),
+    sorts: SORT_ORDERS.map((value) => ({ value, label: FILTER_SORT_LABELS[value] })),
   };
 }

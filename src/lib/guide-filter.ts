@@ -6,6 +6,7 @@
  * Pure: no DOM, no Node.
  */
 import { DIFFICULTIES, isDifficulty, type Difficulty } from './difficulty';
+import { foldDiacritics } from './fold';
 
 export const TIME_BANDS = ['lt10', '10to20', 'gt20'] as const;
 export type TimeBand = (typeof TIME_BANDS)[number];
@@ -65,7 +66,7 @@ const MAX_QUERY = 200;
 
 /** Lower case without diacritics: "Café" and "CAFE" both fold to "cafe". */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldDiacritics(text).toLowerCase();
 }
 
 export function toFilterItem(source: FilterItemSource): FilterItem {
@@ -85,13 +86,14 @@ export function timeBand(minutes: number): TimeBand {
   return minutes < 10 ? 'lt10' : minutes > 20 ? 'gt20' : '10to20';
 }
 
-function queryWords(query: string): string[] {
+/** The query's words, folded as the items' text is. */
+function foldedWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean);
 }
 
 /** True when every word of the query appears in `folded` (already passed through foldText). */
 export function textMatches(folded: string, query: string): boolean {
-  return queryWords(query).every((word) => folded.includes(word));
+  return foldedWords(query).every((word) => folded.includes(word));
 }
 
 /** Repeated and comma-separated values, trimmed and lower-cased, each once. */
@@ -143,7 +145,7 @@ export function filterHref(guidesPath: string, state: Partial<FilterState>): str
 }
 
 /** The search page with the same words and filters: `q`, repeated `difficulty`, repeated `tag`. */
-export function searchHref(searchPath: string, state: Partial<FilterState>): string {
+export function searchHrefForFilter(searchPath: string, state: Partial<FilterState>): string {
   const params = new URLSearchParams();
   const q = state.q?.trim();
   if (q) params.set('q', q);
@@ -155,7 +157,7 @@ export function searchHref(searchPath: string, state: Partial<FilterState>): str
 /** A test of which facets an item passes, each judged on its own; the query is folded once. */
 function compile(state: FilterState) {
   const { difficulty, tags, match, time } = state;
-  const words = queryWords(state.q);
+  const words = foldedWords(state.q);
   return (item: FilterItem) => {
     const has = (tag: string) => item.tags.includes(tag);
     const anyTag = !tags.length || tags.some(has);

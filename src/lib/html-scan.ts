@@ -1,7 +1,7 @@
 /**
  * A fast, sequential scan of the tags of a built page, for the passes that run over every page
- * after the build (carbon figure, security headers). A full parse with parse5 takes about 20 ms
- * a page, twenty seconds over a thousand guides; this scan takes a fraction of a millisecond.
+ * after the build (carbon figure, security headers), where a full parse with parse5 of every
+ * page would cost far more than the scan.
  * It reads HTML as Astro serialises it (quoted attributes, `<` escaped in text) and follows the
  * tokenizer's rules that matter here: each tag is consumed whole, quoted attributes included, so
  * a `<script>` written inside an attribute value is never taken for a tag; comments are skipped;

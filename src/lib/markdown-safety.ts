@@ -5,7 +5,7 @@
  * src/markdown/url-policy.ts and is enforced at render time by src/markdown/rehype-safe-html.ts,
  * whatever this check finds. Pure; Node only.
  *
- * Parsing Markdown costs about 10 ms a guide, so a body is parsed only when a cheap scan finds
+ * Parsing Markdown is the costly part of the check, so a body is parsed only when a cheap scan finds
  * something that could be raw HTML or a link whose target is not plainly http(s), mailto:, tel:,
  * a path or a fragment. The scan can over-report (then the parse decides) but never misses a
  * link destination; code is left out of it so that HTML in code samples costs nothing.

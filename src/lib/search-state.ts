@@ -11,7 +11,7 @@ import { tagSlug } from './slug';
 export const SEARCH_SORTS = ['relevance', 'newest', 'shortest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-export const SORT_LABELS: Record<SearchSort, string> = {
+export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Relevance',
   newest: 'Newest first',
   shortest: 'Shortest first',

@@ -1,14 +1,13 @@
 /**
  * Slugs for guides and tags. Runs in Node (build, scripts) and is safe in the browser.
  */
+import { foldDiacritics } from './fold';
 
 const JEKYLL_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 
 /** Lower case, diacritics dropped, anything that is not a letter or digit becomes one hyphen. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldDiacritics(text)
     .toLowerCase()
     .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
     .replace(/^-+|-+$/g, '');

@@ -34,5 +34,10 @@ declare module '@tgwf/co2' {
     /** Grams of CO2e for transferring `bytes`; `green` when the host runs on green energy. */
     perByte(bytes: number, green?: boolean): number | CO2Estimate;
     perVisit(bytes: number, green?: boolean): number | CO2Estimate;
+    /**
+     * The model instance behind the estimates. `ratingScale` is the SWD models' own grading of a
+     * gram figure (checked with @tgwf/co2 0.19.0; src/lib/swd-rating.ts reads the bands from it).
+     */
+    readonly model: { ratingScale(co2e: number): SwdRating };
   }
 }

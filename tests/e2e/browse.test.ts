@@ -820,7 +820,7 @@ describe('size and speed', () => {
       '/guides/cloud-carbon-primer/',
       '/404.html',
     ];
-    const scripts = (weight: PageWeight) => weight.resources.filter((r) => r.kind === 'js' || r.kind === 'inline-js');
+    const scripts = (weight: PageWeight) => weight.resources.filter((r) => r.kind === 'js');
     const source = (resource: Resource) => (resource.file ? readFile(resource.file, 'utf8') : Promise.resolve(''));
     const index = await measurePage(outDir, '/guides/');
     const tagsIndex = await measurePage(outDir, '/tags/');
@@ -839,10 +839,10 @@ describe('size and speed', () => {
     // The filter adds no inline script: /guides/ has the inline JavaScript every page has.
     const inline = (weight: PageWeight) =>
       scripts(weight)
-        .filter((r) => r.kind === 'inline-js')
+        .filter((r) => r.inline)
         .map((r) => r.bytes);
     expect(inline(index)).toEqual(inline(tagsIndex));
-    const added = scripts(index).filter((r) => r.kind === 'js' && !elsewhere.has(r.url));
+    const added = scripts(index).filter((r) => !r.inline && !elsewhere.has(r.url));
     const sources = await Promise.all(added.map(source));
     expect(sources.some((text) => /customElements\.define\(["'`]guide-filter["'`]/.test(text))).toBe(true);
     const gzip = added.reduce((sum, script) => sum + script.gzipBytes, 0);

@@ -7,7 +7,7 @@
  * - guides the build must refuse: links with refused schemes, and input past the limits.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -15,10 +15,12 @@ import { toString } from 'hast-util-to-string';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { htmlFiles } from '~/integrations/finish-pages';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
 import { parseHeadersFile } from '~/lib/security-policy';
 import { launchBrowser, newPage } from './support/browser';
 import { buildSite, buildSiteOrThrow, TEST_SITES } from './support/build';
+import { PAGE_TYPES } from './support/site';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 const dir = inject('fixtureSite');
@@ -49,13 +51,6 @@ function directives(text: string): Map<string, string[]> {
       .filter((parts) => parts[0])
       .map(([name = '', ...sources]) => [name, sources]),
   );
-}
-
-async function htmlFiles(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true }))
-    .map(String)
-    .filter((f) => f.endsWith('.html'))
-    .sort();
 }
 
 /** A context whose pages record every CSP violation, from the event browsers fire for each. */
@@ -129,15 +124,9 @@ describe('the policy', () => {
   });
 });
 
-const PAGE_TYPES = {
-  home: '',
-  guides: 'guides/',
-  guide: 'guides/alpha-basics/',
-  mdxGuide: 'guides/gamma-advanced/',
-  tags: 'tags/',
-  tag: 'tags/cloud/',
-  difficulty: 'difficulty/beginner/',
-  series: 'series/fixture-path/',
+/** Each page type, and the pages with scripts or a status of their own. */
+const PAGES = {
+  ...PAGE_TYPES,
   search: 'search/',
   carbon: 'about/carbon/',
   notFound: 'no/such/page/',
@@ -149,7 +138,7 @@ describe('under the policy, sent as an HTTP header', () => {
     expect(response.headers.get('content-security-policy')).toBe(policy);
   });
 
-  it.each(Object.entries(PAGE_TYPES))('%s (/%s) loads with no violation', async (_name, pagePath) => {
+  it.each(Object.entries(PAGES))('%s (/%s) loads with no violation', async (_name, pagePath) => {
     const { context, page, consoleErrors, violations } = await watchedContext();
     await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
     expect(await violations()).toEqual([]);
@@ -161,7 +150,7 @@ describe('under the policy, sent as an HTTP header', () => {
   // policy's text, above, has no 'unsafe-eval'.)
   it('blocks what it should: inline scripts, style attributes, other origins', async () => {
     const { context, page, violations } = await watchedContext();
-    await page.goto(server.url + PAGE_TYPES.guide);
+    await page.goto(server.url + PAGES.guide);
     const outcome = await page.evaluate(async () => {
       const results: Record<string, boolean> = {};
       const w = window as unknown as { injected?: boolean };
@@ -193,7 +182,7 @@ describe('under the policy, sent as an HTTP header', () => {
           document.documentElement.dataset['theme'] ?? 'auto';
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(server.url + PAGE_TYPES.guide);
+    await page.goto(server.url + PAGES.guide);
     const select = page.getByLabel('Theme');
     await expect.poll(() => select.isEnabled()).toBe(true);
     await select.selectOption('dark');
@@ -209,7 +198,7 @@ describe('under the policy, sent as an HTTP header', () => {
   it('copy copies, and highlighted code keeps its colours in both themes', async () => {
     const { context, page, violations } = await watchedContext({ colorScheme: 'light' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-    await page.goto(server.url + PAGE_TYPES.guide);
+    await page.goto(server.url + PAGES.guide);
     await page.getByRole('button', { name: 'Copy Python code' }).click();
     await page.waitForFunction(() => document.querySelector('.copy-button')?.textContent === 'Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('print("hello from alpha")');
@@ -228,7 +217,7 @@ describe('under the policy, sent as an HTTP header', () => {
 
   it('the guide filter works', async () => {
     const { context, page, violations } = await watchedContext();
-    await page.goto(server.url + PAGE_TYPES.guides);
+    await page.goto(server.url + PAGES.guides);
     const cards = page.locator('[data-guide-card]:visible');
     await expect.poll(() => cards.count()).toBe(3);
     const beginner = page.getByRole('checkbox', { name: /Beginner/ });
@@ -242,7 +231,7 @@ describe('under the policy, sent as an HTTP header', () => {
 
   it('search loads its index and WebAssembly and finds a guide', async () => {
     const { context, page, violations } = await watchedContext();
-    await page.goto(`${server.url}${PAGE_TYPES.search}`);
+    await page.goto(`${server.url}${PAGES.search}`);
     const input = page.getByLabel(/^Search \d+ guides/);
     await expect.poll(() => input.isEnabled()).toBe(true);
     await input.fill('zebra');

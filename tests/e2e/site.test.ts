@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
-import { sitemapPaths } from './support/site';
+import { PAGE_TYPES, sitemapPaths } from './support/site';
 
 const dir = inject('fixtureSite');
 let server: StaticServer;
@@ -18,17 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const PAGE_TYPES = {
-  home: '',
-  guides: 'guides/',
-  guide: 'guides/alpha-basics/',
-  mdxGuide: 'guides/gamma-advanced/',
-  tags: 'tags/',
-  tag: 'tags/cloud/',
-  difficulty: 'difficulty/beginner/',
-  series: 'series/fixture-path/',
-} as const;
 
 describe('every page type renders', () => {
   it.each(Object.entries(PAGE_TYPES))('%s (/%s) has one h1, a main landmark and no errors', async (_name, pagePath) => {

@@ -3,7 +3,6 @@ import type { HookTiming } from '~/integrations/build-clock';
 import { baselineTable, compareToBaseline, type PairedRun } from '../../scripts/lib/bench-baseline';
 import { buildPhases, parseBuildTimings, reusedContentCache } from '../../scripts/lib/bench-phases';
 import { median, medianOf } from '../../scripts/lib/bench-stats';
-import { cssDependencies, pageReferences, parseAttributes, staticImports } from '../../scripts/lib/page-weight';
 
 const clock = (hook: string, at: number): HookTiming => ({
   integration: 'greenpath:build-clock',
@@ -175,41 +174,5 @@ describe('Greenpath against the baseline site', () => {
     );
     expect(table.find((row) => row.startsWith('peak memory'))).toMatch(/1000 MB\s+600 MB\s+1\.33×\s+≤ 1\.20× NOT met$/);
     expect(table.find((row) => row.startsWith('Greenpath warm / cold'))).toMatch(/0\.20×\s+≤ 0\.25× met$/);
-  });
-});
-
-describe('what a page loads', () => {
-  it('reads attributes in any quoting', () => {
-    expect(parseAttributes(` type="module" src='/a.js' defer data-x=1`)).toEqual({
-      type: 'module',
-      src: '/a.js',
-      defer: '',
-      'data-x': '1',
-    });
-  });
-
-  it('follows static imports only: code loaded with import() waits for use', () => {
-    const source = `import{a as b}from"./chunk.js";import "./side.js";export*from'./re.js';const c=()=>import("./lazy.js");`;
-    expect(staticImports(source)).toEqual(['./chunk.js', './side.js', './re.js']);
-  });
-
-  it('finds stylesheets, preloads and scripts, leaving out JSON-LD', () => {
-    const html = `<link rel="stylesheet" href="/_astro/site.css"><link rel="modulepreload" href="/_astro/m.js">
-      <link rel="preload" as="font" href="/f.woff2" crossorigin><link rel="icon" href="/favicon.svg">
-      <script type="application/ld+json">{"@type":"Article"}</script><script>theme()</script>
-      <script type="module" src="/_astro/page.js"></script>`;
-    expect(pageReferences(html)).toEqual({
-      scripts: [{ inline: 'theme()' }, { src: '/_astro/page.js' }],
-      stylesheets: ['/_astro/site.css'],
-      preloads: [
-        { href: '/_astro/m.js', as: 'script' },
-        { href: '/f.woff2', as: 'font' },
-      ],
-    });
-  });
-
-  it('counts the fonts a stylesheet declares and the sheets it imports', () => {
-    const css = `@import url("./print.css");@font-face{font-family:X;src:url(/fonts/x.woff2) format("woff2"),url(data:font/woff2;base64,AA)}body{background:url(/bg.png)}`;
-    expect(cssDependencies(css)).toEqual({ imports: ['./print.css'], fonts: ['/fonts/x.woff2'] });
   });
 });

@@ -19,14 +19,14 @@ import { formatHour, formatNumber, formatPercent, formatQuantity } from '~/lib/c
 import { GRID_REGIONS, gridRegion, regionForIntensity } from '~/lib/calculators/grid-intensity';
 import {
   bandRange,
+  formatGramsCO2e,
   PAGE_DEFAULTS,
   pageEmissions,
   pageSteps,
-  ratingFor,
   SWD_V4,
-  SWD_V4_BANDS,
   SWD_V4_KWH_PER_GB,
 } from '~/lib/calculators/page-emissions';
+import { ratingFor, SWD_V4_BANDS } from '~/lib/swd-rating';
 import {
   formatKg,
   TRAINING_DEFAULTS,
@@ -199,6 +199,13 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
       gramsPerMonth: 0,
       rating: 'A+',
     });
+  });
+
+  it('states totals in grams of CO2e, and in kilograms from 1,000 g', () => {
+    expect(formatGramsCO2e(0.000592)).toBe('0.000592 g CO2e');
+    expect(formatGramsCO2e(741)).toBe('741 g CO2e');
+    expect(formatGramsCO2e(999.994)).toBe('999.99 g CO2e');
+    expect(formatGramsCO2e(35_064.12)).toBe('35.06 kg CO2e');
   });
 
   it('band edges are inclusive and agree with CO2.js', () => {

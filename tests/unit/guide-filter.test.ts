@@ -8,7 +8,7 @@ import {
   foldText,
   matchesFilter,
   parseFilterState,
-  searchHref,
+  searchHrefForFilter,
   serialiseFilterState,
   sortItems,
   suggestDrops,
@@ -137,9 +137,9 @@ describe('links', () => {
     );
     expect(filterHref('/guides/', {})).toBe('/guides/');
   });
-  it('searchHref passes only q, difficulty and tag, in the search page’s names', () => {
+  it('searchHrefForFilter passes only q, difficulty and tag, in the search page’s names', () => {
     expect(
-      searchHref(
+      searchHrefForFilter(
         '/search/',
         state({
           q: ' grid intensity ',
@@ -151,7 +151,7 @@ describe('links', () => {
         }),
       ),
     ).toBe('/search/?q=grid+intensity&difficulty=beginner&difficulty=advanced&tag=cloud');
-    expect(searchHref('/search/', EMPTY_FILTER)).toBe('/search/');
+    expect(searchHrefForFilter('/search/', EMPTY_FILTER)).toBe('/search/');
   });
 });
 

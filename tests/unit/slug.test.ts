@@ -24,4 +24,13 @@ describe('slugs', () => {
     expect(tagSlug('Éco-conception')).toBe('eco-conception');
     expect(slugify('--a--b--')).toBe('a-b');
   });
+  it('folds Latin diacritics as before: the slugs of existing guides and tags do not change', () => {
+    expect(slugify('Tiếng Việt')).toBe('tieng-viet');
+    expect(slugify('Ça coûte: ﬁne naïveté')).toBe('ca-coute-fine-naivete');
+    expect(tagSlug('Énergie')).toBe(tagSlug('energie'));
+  });
+  it('drops every combining mark, so pointed Hebrew and vowelled Arabic stay one word', () => {
+    expect(slugify('שָׁלוֹם')).toBe('שלום');
+    expect(slugify('مَرْحَبًا بِكُم')).toBe('مرحبا-بكم');
+  });
 });

@@ -7,11 +7,11 @@
  * CO2.js does the estimate. The constants below only spell the arithmetic out for the reader;
  * the unit tests check that the spelled-out arithmetic and CO2.js agree.
  */
-import { co2 } from '@tgwf/co2';
+import { ratingFor, SWD_V4_BANDS, swdV4, type SwdRating } from '../swd-rating';
 import type { NumberField } from './fields';
 import { formatNumber, formatQuantity } from './format';
 
-/** SWDM v4 defaults, as CO2.js 0.19 defines them (src/constants/index.js). */
+/** SWDM v4 defaults, as CO2.js 0.19 defines them (its src/constants/index.js, in @tgwf/co2). */
 export const SWD_V4 = {
   /** kWh per GB transferred, electricity in use. */
   operational: { dataCentre: 0.055, network: 0.059, device: 0.08 },
@@ -30,19 +30,6 @@ export const SWD_V4_KWH_PER_GB =
       Object.values(SWD_V4.embodied).reduce((a, b) => a + b, 0)) *
       1000,
   ) / 1000;
-
-export type SwdRating = 'A+' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-
-/** Upper bound (grams per view, inclusive) of each SWDM v4 rating band; F is everything above E. */
-export const SWD_V4_BANDS: readonly { rating: SwdRating; max: number }[] = [
-  { rating: 'A+', max: 0.04 },
-  { rating: 'A', max: 0.079 },
-  { rating: 'B', max: 0.145 },
-  { rating: 'C', max: 0.209 },
-  { rating: 'D', max: 0.278 },
-  { rating: 'E', max: 0.359 },
-  { rating: 'F', max: Infinity },
-];
 
 export interface PageInputs {
   /** Transfer size of one uncached view, in kilobytes (1 kB = 1,000 bytes). */
@@ -78,11 +65,9 @@ export interface PageResult {
   rating: SwdRating;
 }
 
-const swd = new co2({ model: 'swd', version: 4, rating: true });
-
 export function pageEmissions(inputs: PageInputs): PageResult {
   const bytes = Math.round(inputs.kilobytes * 1000);
-  const estimate = swd.perByte(bytes, inputs.green);
+  const estimate = swdV4.perByte(bytes, inputs.green);
   // CO2.js returns a bare 0 (no rating) below one byte; an empty page is in the best band.
   const gramsPerView = typeof estimate === 'number' ? estimate : estimate.total;
   const rating = typeof estimate === 'number' ? 'A+' : (estimate.rating ?? ratingFor(gramsPerView));
@@ -95,11 +80,7 @@ export function pageEmissions(inputs: PageInputs): PageResult {
   };
 }
 
-/** The band a per-view figure falls in, and that band's range. */
-export function ratingFor(gramsPerView: number): SwdRating {
-  return (SWD_V4_BANDS.find((band) => gramsPerView <= band.max) ?? SWD_V4_BANDS[SWD_V4_BANDS.length - 1]!).rating;
-}
-
+/** The range of grams per view a rating band covers. */
 export function bandRange(rating: SwdRating): string {
   const index = SWD_V4_BANDS.findIndex((band) => band.rating === rating);
   const band = SWD_V4_BANDS[index]!;
@@ -109,8 +90,11 @@ export function bandRange(rating: SwdRating): string {
   return `more than ${formatNumber(below.max, 3)} g, up to ${formatNumber(band.max, 3)} g`;
 }
 
-/** Grams, or kilograms from 1,000 g up. */
-export function formatGrams(grams: number): string {
+/**
+ * A calculator total with its unit: grams of CO2e, or kilograms from 1,000 g up. Not the guide
+ * footer's per-view figure (`formatGrams` in src/lib/carbon.ts), which goes down to milligrams.
+ */
+export function formatGramsCO2e(grams: number): string {
   return grams >= 1000 ? `${formatNumber(grams / 1000)} kg CO2e` : `${formatQuantity(grams)} g CO2e`;
 }
 
@@ -126,7 +110,7 @@ export function pageSteps(inputs: PageInputs, result = pageEmissions(inputs)): s
       `${formatQuantity(result.gramsPerView, 4)} g CO2e per view` +
       (inputs.green ? ' (green hosting: the data centres’ operational energy counts as zero-carbon)' : ''),
     `${formatQuantity(result.gramsPerView, 4)} g × ${formatNumber(inputs.viewsPerMonth, 0)} views = ` +
-      `${formatGrams(result.gramsPerMonth)} per month`,
+      `${formatGramsCO2e(result.gramsPerMonth)} per month`,
     `${formatQuantity(result.gramsPerView)} g per view is in SWD rating band ${result.rating} (${bandRange(result.rating)} per view)`,
   ];
 }

@@ -9,6 +9,7 @@ import { normaliseTitle } from '../../markdown/rehype-guide-html';
 import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../markdown-text';
 import { SKIP, textOf, walkTree } from '../tree-walk';
 import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
+import { LineIndex } from './positions';
 
 export interface Located {
   /** 1-based line and column in the whole file. */
@@ -128,6 +129,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
     return undefined;
   };
 
+  let bodyLines: LineIndex | undefined;
   const collectHtml = (html: string, offset: number) => {
     for (const match of html.matchAll(HTML_ID)) anchors.add(match[1] ?? match[2] ?? '');
     for (const match of html.matchAll(HTML_TAG)) {
@@ -138,7 +140,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       const url = attr[1] ?? attr[2] ?? '';
       const tagOffset = offset + (match.index ?? 0);
       const urlIndex = tag.indexOf(url, attr.index);
-      const position = positionOf(body, tagOffset);
+      const position = (bodyLines ??= new LineIndex(body)).at(tagOffset);
       const alt = HTML_ATTR('alt').exec(tag);
       links.push({
         ...at(position),
@@ -212,10 +214,4 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
     empty,
     ...(parseError ? { parseError } : {}),
   };
-}
-
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }

@@ -1,6 +1,6 @@
 /**
  * Remembers each guide's body analysis between runs, so that a build only parses the guides that
- * changed: parsing is most of the check's time (about 10 ms a guide), and the check runs before
+ * changed: parsing is most of the check's time, and the check runs before
  * every build. Entries are keyed by a hash of what the analysis reads (body, front matter, MDX or
  * not) and of the code that computes it: the analysis modules, the Markdown plugins and the
  * installed parser versions, so editing any of them empties the cache. The file lives in

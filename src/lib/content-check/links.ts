@@ -9,6 +9,7 @@
  */
 import path from 'node:path/posix';
 import type { Diagnostic, Severity } from '../../schemas/errors';
+import { safeDecodeURIComponent } from '../decode-uri';
 import { nearest } from '../nearest';
 import { matchRoutes, type Route } from './routes';
 import { diagnostic, type GuideRecord } from './types';
@@ -55,14 +56,6 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const BUILD_OUTPUTS = /^\/(?:sitemap-index\.xml|sitemap-\d+\.xml|carbon-report\.json|pagefind\/.*)$/;
 const SOURCE_FILE = /\.(md|mdx|markdown)$/i;
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 function suggestion(word: string, candidates: Iterable<string>, prefix = ''): string {
   const near = nearest(word, candidates);
   return near ? `; did you mean ${prefix}${near}?` : '';
@@ -80,7 +73,7 @@ export function resolveLink(
   if (EXTERNAL.test(url)) return { ok: true };
   const hashAt = url.indexOf('#');
   const pathPart = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(/\?.*$/, '');
-  const fragment = hashAt === -1 ? undefined : decode(url.slice(hashAt + 1));
+  const fragment = hashAt === -1 ? undefined : safeDecodeURIComponent(url.slice(hashAt + 1));
   const here = path.dirname(from.relativePath);
 
   if (pathPart === '') return fragment === undefined ? { ok: true } : checkFragment(from.slug, fragment, site, url);
@@ -91,7 +84,7 @@ export function resolveLink(
     if (site.basePath !== '/' && sitePath.startsWith(site.basePath))
       sitePath = `/${sitePath.slice(site.basePath.length)}`;
   } else if (SOURCE_FILE.test(pathPart)) {
-    const target = path.normalize(path.join(here, decode(pathPart)));
+    const target = path.normalize(path.join(here, safeDecodeURIComponent(pathPart)));
     const slug = site.guideByFile.get(target);
     if (slug) {
       return {
@@ -107,7 +100,7 @@ export function resolveLink(
     };
   } else if (image) {
     // Relative images are resolved from the guide's own folder, as Astro does.
-    const target = path.normalize(path.join(here, decode(pathPart)));
+    const target = path.normalize(path.join(here, safeDecodeURIComponent(pathPart)));
     if (site.guideFolderFileExists(target)) return { ok: true };
     return {
       ok: false,
@@ -118,7 +111,7 @@ export function resolveLink(
   } else {
     sitePath = new URL(pathPart, `https://site.invalid/guides/${from.slug}/`).pathname;
   }
-  sitePath = decode(sitePath);
+  sitePath = safeDecodeURIComponent(sitePath);
 
   // Routes first: most links name a guide, and that needs no look at the disk.
   const matches = matchRoutes(site.routes, sitePath);

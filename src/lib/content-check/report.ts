@@ -1,9 +1,6 @@
 /** The check's report as text: diagnostics grouped by file in the long form, then a summary line. Pure. */
 import { formatLong, sortDiagnostics, type Diagnostic } from '../../schemas/errors';
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from '../format';
 
 export function formatGrouped(diagnostics: readonly Diagnostic[]): string[] {
   const lines: string[] = [];

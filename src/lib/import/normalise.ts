@@ -63,7 +63,8 @@ const ORDER = [
   'draft',
 ];
 
-function isoDay(value: unknown): string | undefined {
+/** A source date as front matter writes it: `2024-03-01` for a midnight date, else as given. */
+function dateText(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
@@ -124,8 +125,8 @@ export function normaliseFrontmatter(source: Record<string, unknown>, context: N
   else if (input['title'] === undefined) notes.push(`title: taken from the first # heading, "${title}"`);
   out['title'] = title;
 
-  let date = isoDay(input['date']);
-  let updated = isoDay(input['updated']);
+  let date = dateText(input['date']);
+  let updated = dateText(input['updated']);
   if (!date && context.fileNameDate) date = context.fileNameDate;
   if (!date && updated) {
     // Docusaurus pages often carry only their last update: the best date there is.

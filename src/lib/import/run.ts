@@ -22,6 +22,7 @@ import type { CodePage } from '../content-check/codepages';
 import { decodeGuideBytes } from '../content-check/encoding';
 import { checkContent, type ContentReport } from '../content-check/index';
 import { repairGuideBytes, type TextRepair } from '../content-check/repair';
+import { safeDecodeURIComponent } from '../decode-uri';
 import type { Difficulty } from '../difficulty';
 import { parseGuideSource, type ParsedGuideSource } from '../frontmatter';
 import { checkGuideSource, listGuideFiles } from '../guide-files';
@@ -239,14 +240,6 @@ function splitUrl(url: string): { pathPart: string; suffix: string } {
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const root = options.root ?? process.cwd();
   const outDir = options.out ?? 'content/guides';
@@ -294,14 +287,14 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const { pathPart, suffix } = splitUrl(link.url);
     const hash = suffix.includes('#') ? suffix.slice(suffix.indexOf('#')) : '';
     if (!pathPart.startsWith('/')) {
-      const target = path.resolve(path.dirname(c.abs), decode(pathPart));
+      const target = path.resolve(path.dirname(c.abs), safeDecodeURIComponent(pathPart));
       for (const candidate of [target, `${target}.md`, `${target}.mdx`, path.join(target, 'index.md')]) {
         const slug = byAbs.get(candidate);
         if (slug) return `/guides/${slug}/${hash}`;
       }
       return undefined;
     }
-    const parts = decode(pathPart)
+    const parts = safeDecodeURIComponent(pathPart)
       .replace(/\.html$/, '')
       .split('/')
       .filter(Boolean);
@@ -322,7 +315,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   /** A local image's file in the source, searched from the file, the source folder and its site root. */
   const findImage = (c: Candidate, url: string): string | undefined => {
     if (EXTERNAL.test(url)) return undefined;
-    const clean = decode(splitUrl(url).pathPart);
+    const clean = safeDecodeURIComponent(splitUrl(url).pathPart);
     if (!clean) return undefined;
     if (!clean.startsWith('/')) {
       const file = path.resolve(path.dirname(c.abs), clean);

@@ -3,6 +3,21 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * One page of each type in the fixture site (tests/fixtures/site), by path under the base: the
+ * pages every browser test that walks "each kind of page" visits. All are in the sitemap.
+ */
+export const PAGE_TYPES = {
+  home: '',
+  guides: 'guides/',
+  guide: 'guides/alpha-basics/',
+  mdxGuide: 'guides/gamma-advanced/',
+  tags: 'tags/',
+  tag: 'tags/cloud/',
+  difficulty: 'difficulty/beginner/',
+  series: 'series/fixture-path/',
+} as const;
+
 /** sha256 of every file below `dir`, keyed by relative path. */
 export async function hashTree(dir: string): Promise<Record<string, string>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());

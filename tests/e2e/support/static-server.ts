@@ -7,26 +7,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
+import { safeDecodeURIComponent } from '../../../src/lib/decode-uri';
+import { mimeTypeOf } from '../../../src/lib/mime-types';
 
 export interface StaticServer {
   url: string;
@@ -46,7 +28,7 @@ export async function serveStatic(
     requests.push(url.pathname);
     const send = (file: string, status = 200) => {
       res.writeHead(status, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': mimeTypeOf(file),
         ...options.headers,
       });
       createReadStream(file).pipe(res);
@@ -59,7 +41,7 @@ export async function serveStatic(
       }
     };
     if (!url.pathname.startsWith(base)) return notFound();
-    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    let rel = safeDecodeURIComponent(url.pathname.slice(base.length));
     if (rel.includes('..')) return notFound();
     let file = path.join(root, rel);
     if (existsSync(file) && statSync(file).isDirectory()) {
