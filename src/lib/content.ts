@@ -1,6 +1,6 @@
 /**
- * The one query of the guides collection. The draft rule lives here and only here: drafts are
- * part of the library in `astro dev` and never in a build. Everything else imports `library`.
+ * The one query of the guides collection. Drafts (`isDraft`, src/schemas/guide.ts) are part of
+ * the library in `astro dev` and never in a build. Everything else imports `library`.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { lookupFacts, readKnownFacts } from './body-facts';
 import { guideBody } from './frontmatter';
 import { buildLibrary } from './library';
+import { isDraft } from '../schemas/guide';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
 
@@ -15,7 +16,7 @@ export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true
 
 const entries: CollectionEntry<'guides'>[] = await getCollection(
   'guides',
-  (entry) => INCLUDE_DRAFTS || !entry.data.draft,
+  (entry) => INCLUDE_DRAFTS || !isDraft(entry.data),
 );
 
 /**

@@ -10,6 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../schemas/errors';
+import { isDraft } from '../../schemas/guide';
 import { DIFFICULTIES } from '../difficulty';
 import type { ParsedGuideSource } from '../frontmatter';
 import { checkGuideFolder, guidesDir } from '../guide-files';
@@ -146,7 +147,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const overLimits = new Set(folder.diagnostics.filter((d) => d.rule === 'input-limit').map((d) => d.file));
   const guides: GuideRecord[] = folder.guides.map((guide) => {
     const data = guide.parsed.data;
-    const draft = guide.frontmatter?.draft ?? (data['draft'] === true || data['published'] === false);
+    const draft = isDraft(guide.frontmatter ?? data);
     const over = overLimits.has(guide.displayPath);
     const analysis = analysisFor(guide.relativePath, guide.parsed, over ? '' : guide.parsed.body);
     const mdx = /\.mdx$/i.test(guide.relativePath);
