@@ -6,14 +6,15 @@
 import type { GuideFrontmatter } from '../schemas/guide';
 import type { TagVocabulary } from '../schemas/tags';
 import { DIFFICULTIES, type Difficulty } from './difficulty';
-import { bodyFacts, type BodyFacts } from './markdown-text';
+import type { BodyFacts } from './markdown-text';
 import { slugify, tagSlug } from './slug';
 
 export interface GuideInput {
   /** The collection id, which `content.config.ts` makes the slug. */
   id: string;
   data: GuideFrontmatter;
-  body: string;
+  /** Words, reading time, first paragraph: stored with the collection entry (./body-facts.ts). */
+  facts: BodyFacts;
   /** Path relative to the project root. */
   filePath: string;
 }
@@ -202,22 +203,16 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
 export interface LibraryOptions {
   /** Whether a hero image exists; a missing one is left out rather than rendered broken. */
   imageExists?: (src: string) => boolean;
-  /**
-   * The body facts already computed for a body (by the content check, see ./body-facts.ts), so
-   * that its Markdown is not parsed a second time; `undefined` means compute them here.
-   */
-  knownFacts?: (body: string) => BodyFacts | undefined;
 }
 
 export function buildLibrary(
   inputs: readonly GuideInput[],
   vocabulary: TagVocabulary = {},
-  { imageExists = () => true, knownFacts = () => undefined }: LibraryOptions = {},
+  { imageExists = () => true }: LibraryOptions = {},
 ): Library {
   const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
   const guides: Guide[] = inputs.map((input) => {
-    const { data } = input;
-    const facts = knownFacts(input.body) ?? bodyFacts(input.body);
+    const { data, facts } = input;
     return {
       slug: input.id,
       title: data.title,

@@ -9,6 +9,7 @@ import rehypeCodeClasses from './rehype-code-classes';
 import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
+import remarkBodyFacts from './remark-body-facts';
 import remarkCallouts from './remark-callouts';
 import remarkSmartPunctuation from './remark-smart-punctuation';
 
@@ -18,7 +19,8 @@ export const contentRemarkPlugins = [remarkGfm, remarkCallouts];
 export const markdownOptions: UnifiedProcessorOptions = {
   gfm: false,
   smartypants: false,
-  remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
+  // Body facts first: they count the text as written (./remark-body-facts.ts).
+  remarkPlugins: [remarkBodyFacts, remarkSmartPunctuation, ...contentRemarkPlugins],
   rehypePlugins: [rehypeHeadingIds, rehypeSafeHtml, rehypeTableAlign, rehypeCodeClasses, rehypeGuideHtml],
   remarkRehype: {
     footnoteLabel: 'Sources and notes',

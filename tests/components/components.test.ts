@@ -5,6 +5,7 @@ import GuideCard from '~/components/GuideCard.astro';
 import SeriesBox from '~/components/SeriesBox.astro';
 import TableOfContents from '~/components/TableOfContents.astro';
 import { buildLibrary } from '~/lib/library';
+import { bodyFacts } from '~/lib/markdown-text';
 import { guideSchema } from '~/schemas/guide';
 
 const container = await AstroContainer.create();
@@ -20,7 +21,7 @@ const library = buildLibrary([
       description: 'A "quoted" description.',
       estimated_time: '6 min read',
     }),
-    body: 'Words.',
+    facts: bodyFacts('Words.'),
     filePath: 'content/guides/grid-basics.md',
   },
 ]);

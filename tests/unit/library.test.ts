@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyFacts } from '~/lib/markdown-text';
 import { buildLibrary, compareNewestFirst, rankRelated, type Guide, type GuideInput } from '~/lib/library';
 import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
 
@@ -11,7 +12,7 @@ function input(id: string, data: Partial<GuideFrontmatterInput>, body = 'Some wo
     tags: ['misc'],
     ...data,
   });
-  return { id, data: frontmatter, body, filePath: `content/guides/${id}.md` };
+  return { id, data: frontmatter, facts: bodyFacts(body), filePath: `content/guides/${id}.md` };
 }
 
 describe('buildLibrary', () => {
