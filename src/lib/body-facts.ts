@@ -20,7 +20,8 @@ import { bodyFacts, type BodyFacts } from './markdown-text';
 /** The key in `rendered.metadata.frontmatter`; namespaced so no author's key can clash with it. */
 export const BODY_FACTS_KEY = 'greenpath:body-facts';
 
-type Rendered = { metadata?: { frontmatter?: Record<string, unknown> } } | undefined;
+/** An entry's `rendered`, as loose as Astro's types for it (which say little of `metadata`). */
+type Rendered = { metadata?: { readonly [key: string]: unknown } } | undefined;
 
 function isBodyFacts(value: unknown): value is BodyFacts {
   if (typeof value !== 'object' || value === null) return false;
@@ -34,7 +35,11 @@ function isBodyFacts(value: unknown): value is BodyFacts {
 
 /** The facts stored with an entry's rendered content, or `undefined` when it has none. */
 export function readBodyFacts(rendered: Rendered): BodyFacts | undefined {
-  const facts = rendered?.metadata?.frontmatter?.[BODY_FACTS_KEY];
+  const frontmatter = rendered?.metadata?.['frontmatter'];
+  const facts =
+    typeof frontmatter === 'object' && frontmatter
+      ? (frontmatter as Record<string, unknown>)[BODY_FACTS_KEY]
+      : undefined;
   return isBodyFacts(facts) ? facts : undefined;
 }
 

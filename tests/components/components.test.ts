@@ -79,7 +79,7 @@ describe('GuideCard', () => {
           filePath: 'content/guides/tricky.md',
         },
       ],
-      { 'ci-cd': { label: 'CI | CD', description: undefined } },
+      { 'ci-cd': { label: 'CI | CD', description: 'Pipelines.' } },
     ).guides[0]!;
     for (const one of [guide, tricky]) {
       const html = await container.renderToString(GuideCard, { props: { guide: one } });
