@@ -10,7 +10,7 @@ export interface CardFacts extends FilterItemSource {
   slug: string;
 }
 
-/** The card's data-* attributes. Labels are JSON: a label may hold any character. */
+/** The card's data-* attributes. A label may hold any character, `|` included. */
 export function cardData(facts: CardFacts): Record<`data-${string}`, string> {
   return {
     'data-slug': facts.slug,
@@ -19,19 +19,31 @@ export function cardData(facts: CardFacts): Record<`data-${string}`, string> {
     'data-difficulty': facts.difficulty,
     // Tag slugs have no spaces (src/lib/slug.ts).
     'data-tags': facts.tags.join(' '),
-    'data-tag-labels': JSON.stringify(facts.tagLabels),
+    'data-tag-labels': joinLabels(facts.tagLabels),
     'data-minutes': String(facts.minutes),
     'data-date': facts.date,
   };
 }
 
-function labelsOf(json: string | undefined): string[] {
-  try {
-    const labels: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(labels) ? labels.map(String) : [];
-  } catch {
-    return [];
+/** Labels joined by `|`, with a backslash before any `|` or backslash in a label: the usual label costs nothing. */
+function joinLabels(labels: readonly string[]): string {
+  return labels.map((label) => label.replace(/[\\|]/g, '\\$&')).join('|');
+}
+
+function splitLabels(text: string | undefined): string[] {
+  if (!text) return [];
+  const labels: string[] = [];
+  let label = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') label += text[++i] ?? '';
+    else if (char === '|') {
+      labels.push(label);
+      label = '';
+    } else label += char;
   }
+  labels.push(label);
+  return labels;
 }
 
 /** The facts back from a card's `dataset` (camel-cased names, as the DOM gives them). */
@@ -42,7 +54,7 @@ export function readCard(dataset: Readonly<Record<string, string | undefined>>):
     description: dataset['description'] ?? '',
     difficulty: dataset['difficulty'] ?? '',
     tags: dataset['tags'] ? dataset['tags'].split(' ') : [],
-    tagLabels: labelsOf(dataset['tagLabels']),
+    tagLabels: splitLabels(dataset['tagLabels']),
     minutes: Number(dataset['minutes']),
     date: dataset['date'] ?? '',
   };

@@ -72,7 +72,7 @@ describe('GuideCard', () => {
             title: 'Pipes | and "quotes" & <tags>',
             date: '2025-02-03',
             difficulty: 'advanced',
-            tags: ['CI|CD', 'Café, crème', 'size:small'],
+            tags: ['CI|CD', 'Café, crème', 'size:small', 'back\\slash|'],
             description: 'Line one,\ttab & ampersand; [brackets] "quoted"',
           }),
           facts: bodyFacts('Twenty words or so.'),
@@ -86,7 +86,7 @@ describe('GuideCard', () => {
       const dataset = datasetOf(html, 'article');
       expect(readCard(dataset)).toEqual(cardFactsOf(one));
     }
-    expect(cardFactsOf(tricky).tagLabels).toEqual(['CI | CD', 'Café, crème', 'size:small']);
+    expect(cardFactsOf(tricky).tagLabels).toEqual(['CI | CD', 'Café, crème', 'size:small', 'back\\slash|']);
   });
 });
 
