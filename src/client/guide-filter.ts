@@ -24,6 +24,7 @@ import {
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
+import { readCard } from '~/lib/guide-card';
 
 interface Card extends FilterItem {
   li: HTMLElement;
@@ -31,8 +32,6 @@ interface Card extends FilterItem {
 type Control = HTMLInputElement | HTMLSelectElement;
 /** Control name → state key. */
 const KEY: Record<string, ActiveFilter['key']> = { difficulty: 'difficulty', tag: 'tags', time: 'time', q: 'q' };
-
-const split = (value: string | undefined, separator: string) => (value ? value.split(separator) : []);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -71,21 +70,10 @@ class GuideFilter extends HTMLElement {
     const list = this.#part('guide-list');
     if (!list || this.#cards.length) return;
     this.#list = list;
-    this.#cards = [...list.children].map((li) => {
-      const d = (li.firstElementChild as HTMLElement).dataset;
-      return {
-        li: li as HTMLElement,
-        ...toFilterItem({
-          title: d['title'] ?? '',
-          description: d['description'] ?? '',
-          difficulty: d['difficulty'] ?? '',
-          tags: split(d['tags'], ' '),
-          tagLabels: split(d['tagLabels'], '|'),
-          minutes: Number(d['minutes']),
-          date: d['date'] ?? '',
-        }),
-      };
-    });
+    this.#cards = [...list.children].map((li) => ({
+      li: li as HTMLElement,
+      ...toFilterItem(readCard((li.firstElementChild as HTMLElement).dataset)),
+    }));
     // A long library lets off-screen cards skip layout while filtering (see GuideFilter.astro).
     if (this.#cards.length > LONG_LIST) (list.parentElement as HTMLElement).dataset['long'] = '';
     this.#controls = [...this.querySelectorAll<Control>('[name]')];

@@ -18,9 +18,6 @@ import type { AstroIntegration } from 'astro';
 import { formatShort, sortDiagnostics } from '../schemas/errors';
 import { checkContent } from '../lib/content-check';
 import { readCheckEnv, readCheckFlags, type CheckFlags } from '../lib/content-check/flags';
-import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../lib/atomic-write';
-import { BODY_FACTS_FILE, bodyFactsJson } from '../lib/body-facts';
 import { guidesDir } from '../lib/guide-files';
 import { BAD_SETTING, counted } from '../lib/build-refusal';
 import { refuseBuild } from './refuse-build';
@@ -34,7 +31,7 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
   return {
     name: 'greenpath:content-guard',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
         updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
         // Flags given to this run win over the environment, which wins over the configured options.
@@ -47,13 +44,6 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
           return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
         }
         const report = await checkContent({ dir: guidesDir(), ...flags });
-        // The library reads the facts the check computed instead of parsing every guide again.
-        const factsFile = fileURLToPath(new URL(BODY_FACTS_FILE, config.cacheDir));
-        await writeFileAtomic(
-          factsFile,
-          bodyFactsJson(report.guides.map((g) => ({ body: g.parsed.body, facts: g.analysis }))),
-        );
-        updateConfig({ vite: { define: { 'import.meta.env.GREENPATH_BODY_FACTS': JSON.stringify(factsFile) } } });
         const sorted = sortDiagnostics(report.diagnostics);
         const warnings = sorted.filter((x) => x.severity === 'warning');
         for (const d of warnings.slice(0, LISTED_WARNINGS)) logger.warn(formatShort(d));

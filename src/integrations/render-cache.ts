@@ -6,19 +6,24 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { clearContentStore } from '../astro-internals/data-store-module';
 
-const RENDER_SOURCES = ['src/markdown', 'src/schemas'];
+/** Folders and files; the body facts stored with each entry come from the last two. */
+const RENDER_SOURCES = ['src/markdown', 'src/schemas', 'src/lib/markdown-text.ts', 'src/lib/body-facts.ts'];
 
 async function hashSources(root: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const dir of RENDER_SOURCES) {
-    const abs = path.join(root, dir);
+  for (const source of RENDER_SOURCES) {
+    const abs = path.join(root, source);
     if (!existsSync(abs)) continue;
+    if ((await stat(abs)).isFile()) {
+      hash.update(source).update(await readFile(abs));
+      continue;
+    }
     const files = (await readdir(abs, { recursive: true })).map(String).sort();
     for (const file of files) {
       if (!/\.(ts|js|mjs)$/.test(file)) continue;

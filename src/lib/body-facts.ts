@@ -1,54 +1,69 @@
 /**
- * Hands the body facts the content check computed (words, reading time, first paragraph: the
- * same functions, src/lib/markdown-text.ts) to the library, so a build parses each guide's
- * Markdown for its facts once, not twice. Parsing is about 15 ms a guide: for 1,000 guides the
- * second parse cost 16 s of every build, warm ones included, while the content check keeps its
- * results in a cache across builds. Facts are keyed by the body itself (a hash and its length),
- * so a guide edited since the check (in `astro dev`) is simply parsed again.
+ * A guide's body facts (words, reading time, first paragraph: ./markdown-text.ts) travel with its
+ * collection entry, in `rendered.metadata.frontmatter`, under one key. They are computed once per
+ * changed guide, while Astro syncs the collection, and kept in its content cache with the entry:
  *
- * The guard writes them to a file in Astro's cache folder and names it to the pages through
- * `import.meta.env.GREENPATH_BODY_FACTS`; a module would do, but its text changes with every
- * edited guide, and Astro's incremental builds render again every page whose imported code
- * changed (src/lib/page-keys.ts). Pure, but for `readKnownFacts`.
+ * - for `.md`, by src/markdown/remark-body-facts.ts, from the very syntax tree Astro renders: Astro
+ *   stores what remark plugins write to `file.data.astro.frontmatter` as
+ *   `rendered.metadata.frontmatter` (astro/dist/vite-plugin-markdown/content-entry-type.js and
+ *   @astrojs/markdown-remark's `render`, checked with astro 7.3.5);
+ * - for `.mdx`, which Astro compiles later, in Vite, and stores with `deferredRender` and no
+ *   `rendered`, by `storeBodyFacts` below, from the body the glob loader hands the store.
+ *
+ * Metadata rather than `data`: `data` is what the schema made of the author's front matter, and a
+ * field there would be one authors could write. `render()` ignores `rendered` on a deferred (MDX)
+ * entry, so the empty `html` given to MDX entries is never shown.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { BodyFacts } from './markdown-text';
-import { textHash } from './page-keys';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { bodyFacts, type BodyFacts } from './markdown-text';
 
-export const BODY_FACTS_FILE = 'greenpath-body-facts.json';
+/** The key in `rendered.metadata.frontmatter`; namespaced so no author's key can clash with it. */
+export const BODY_FACTS_KEY = 'greenpath:body-facts';
 
-/** Leading blank lines and trailing whitespace change nothing in Markdown; parsers differ on them. */
-function normalise(body: string): string {
-  return body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+/** An entry's `rendered`, as loose as Astro's types for it (which say little of `metadata`). */
+type Rendered = { metadata?: { readonly [key: string]: unknown } } | undefined;
+
+function isBodyFacts(value: unknown): value is BodyFacts {
+  if (typeof value !== 'object' || value === null) return false;
+  const facts = value as Record<string, unknown>;
+  return (
+    typeof facts['words'] === 'number' &&
+    typeof facts['readingMinutes'] === 'number' &&
+    (facts['firstParagraph'] === undefined || typeof facts['firstParagraph'] === 'string')
+  );
 }
 
-/** A key for a body's text: a fast hash and the length (see ./page-keys.ts), blind to outer blank lines. */
-export function bodyKey(body: string): string {
-  return textHash(normalise(body));
+/** The facts stored with an entry's rendered content, or `undefined` when it has none. */
+export function readBodyFacts(rendered: Rendered): BodyFacts | undefined {
+  const frontmatter = rendered?.metadata?.['frontmatter'];
+  const facts =
+    typeof frontmatter === 'object' && frontmatter
+      ? (frontmatter as Record<string, unknown>)[BODY_FACTS_KEY]
+      : undefined;
+  return isBodyFacts(facts) ? facts : undefined;
 }
 
-export type KnownFacts = Record<string, BodyFacts>;
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
 
-/** What the content guard writes: every checked guide's facts, by body key, as JSON. */
-export function bodyFactsJson(guides: readonly { body: string; facts: BodyFacts }[]): string {
-  const known: KnownFacts = {};
-  for (const { body, facts } of guides) {
-    known[bodyKey(body)] = {
-      words: facts.words,
-      readingMinutes: facts.readingMinutes,
-      firstParagraph: facts.firstParagraph,
-    };
-  }
-  return JSON.stringify(known);
+/**
+ * What the store keeps of an entry: an MDX entry gets its facts, and no entry keeps its body (a
+ * quarter of the data store, which every build serialises, bundles and loads again).
+ */
+export function withBodyFacts(entry: StoredEntry): StoredEntry {
+  const { body, ...kept } = entry;
+  if (kept.rendered || !kept.deferredRender || body === undefined) return kept;
+  return { ...kept, rendered: { html: '', metadata: { frontmatter: { [BODY_FACTS_KEY]: bodyFacts(body) } } } };
 }
 
-/** A lookup for `buildLibrary`: the known facts of a body, or `undefined` to compute them. */
-export function lookupFacts(known: KnownFacts): (body: string) => BodyFacts | undefined {
-  return (body) => known[bodyKey(body)];
-}
-
-/** The facts in `file` (written by the content guard), or none when there is no such file. */
-export function readKnownFacts(file: string | undefined): KnownFacts {
-  if (!file || !existsSync(file)) return {};
-  return JSON.parse(readFileSync(file, 'utf8')) as KnownFacts;
+/**
+ * Wraps a loader (the glob loader, with its bodies retained) so that every entry it stores goes
+ * through `withBodyFacts`. Entries Astro takes from its content cache are not stored again and
+ * keep the facts they were stored with.
+ */
+export function storeBodyFacts(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context: LoaderContext) =>
+      loader.load({ ...context, store: { ...context.store, set: (entry) => context.store.set(withBodyFacts(entry)) } }),
+  };
 }

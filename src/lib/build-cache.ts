@@ -1,7 +1,8 @@
 /**
- * Where a build keeps its caches (Astro's content store, its copies of rendered pages, our page
- * sizes and body facts): one folder per output folder, so test and benchmark builds beside a
- * normal build never share, or race on, one cache. `dist/` keeps Astro's default. Node only.
+ * Where a build keeps its caches (Astro's content store, with every guide's body facts, its
+ * copies of rendered pages, our page sizes): one folder per output folder, so test and benchmark
+ * builds beside a normal build never share, or race on, one cache. `dist/` keeps Astro's default.
+ * Node only.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';

@@ -1,13 +1,12 @@
 /**
- * The one query of the guides collection. The draft rule lives here and only here: drafts are
- * part of the library in `astro dev` and never in a build. Everything else imports `library`.
+ * The one query of the guides collection. Drafts (`isDraft`, src/schemas/guide.ts) are part of
+ * the library in `astro dev` and never in a build. Everything else imports `library`.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { lookupFacts, readKnownFacts } from './body-facts';
-import { guideBody } from './frontmatter';
+import { readBodyFacts } from './body-facts';
 import { buildLibrary } from './library';
+import type { BodyFacts } from './markdown-text';
+import { isDraft } from '../schemas/guide';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
 
@@ -15,34 +14,28 @@ export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true
 
 const entries: CollectionEntry<'guides'>[] = await getCollection(
   'guides',
-  (entry) => INCLUDE_DRAFTS || !entry.data.draft,
+  (entry) => INCLUDE_DRAFTS || !isDraft(entry.data),
 );
 
-/**
- * A guide's body. The collection does not keep bodies (`retainBody: false` in
- * src/content.config.ts: a quarter of Astro's data store, which every build serialises, bundles
- * and loads again), so it is read from the file: its facts are looked up by its text, and a guide
- * changed since the content check (in `astro dev`) is simply parsed again.
- */
-function bodyOf(entry: CollectionEntry<'guides'>): string {
-  if (entry.body !== undefined) return entry.body;
-  if (!entry.filePath) throw new Error(`Guide "${entry.id}" has no file to read its body from`);
-  return guideBody(readFileSync(path.resolve(entry.filePath), 'utf8'));
+/** A guide's body facts, stored with its entry (./body-facts.ts). */
+function factsOf(entry: CollectionEntry<'guides'>): BodyFacts {
+  const facts = readBodyFacts(entry.rendered);
+  if (facts) return facts;
+  // Only a guide that failed to render has none: a build stops on it (./strict-loader.ts), while
+  // `astro dev` reports it and keeps serving the rest of the site.
+  if (import.meta.env.DEV) return { words: 0, readingMinutes: 1, firstParagraph: undefined };
+  throw new Error(`${entry.filePath ?? entry.id}: the collection entry has no body facts (see src/lib/body-facts.ts)`);
 }
 
 export const library = buildLibrary(
   entries.map((entry) => ({
     id: entry.id,
     data: entry.data,
-    body: bodyOf(entry),
+    facts: factsOf(entry),
     filePath: entry.filePath ?? entry.id,
   })),
   loadTagVocabulary(),
-  // The content check has parsed every guide already; its facts save parsing them again.
-  {
-    imageExists: publicFileExists,
-    knownFacts: lookupFacts(readKnownFacts(import.meta.env.GREENPATH_BODY_FACTS)),
-  },
+  { imageExists: publicFileExists },
 );
 
 const entryBySlug = new Map(entries.map((entry) => [entry.id, entry]));

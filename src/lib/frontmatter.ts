@@ -75,11 +75,6 @@ function splitGuideSource(source: string): Split {
   return { raw, open, bodyStart: close + 3 + (rest ? rest[0].length : 0) };
 }
 
-/** The body of a guide's source: what follows its front matter (all of it when there is none). */
-export function guideBody(source: string): string {
-  return source.slice(splitGuideSource(source).bodyStart);
-}
-
 export function parseGuideSource(source: string): ParsedGuideSource {
   const { raw, open, bodyStart } = splitGuideSource(source);
   const body = source.slice(bodyStart);

@@ -4,6 +4,7 @@
  */
 import { DIFFICULTIES, DIFFICULTY_LABELS } from './difficulty';
 import { isoDay } from './format';
+import type { CardFacts } from './guide-card';
 import {
   EMPTY_FILTER,
   facetCounts,
@@ -55,8 +56,10 @@ export interface GuideFilterView {
   sorts: { value: SortOrder; label: string }[];
 }
 
-export function filterItemOf(guide: Guide): FilterItem {
-  return toFilterItem({
+/** What a guide's card carries for the filter (./guide-card.ts writes and reads it). */
+export function cardFactsOf(guide: Guide): CardFacts {
+  return {
+    slug: guide.slug,
     title: guide.title,
     description: guide.description,
     difficulty: guide.difficulty,
@@ -64,7 +67,12 @@ export function filterItemOf(guide: Guide): FilterItem {
     tagLabels: guide.tags.map((t) => t.label),
     minutes: guide.displayMinutes,
     date: isoDay(guide.date),
-  });
+  };
+}
+
+/** The filter's view of a guide on the server: the very facts its card hands the browser. */
+export function filterItemOf(guide: Guide): FilterItem {
+  return toFilterItem(cardFactsOf(guide));
 }
 
 export function buildGuideFilterView(guides: readonly Guide[], tags: readonly TagSummary[]): GuideFilterView {

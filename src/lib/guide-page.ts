@@ -1,6 +1,7 @@
 /**
- * The view model of one guide page, computed once from the library and the rendered headings;
- * the layout and its components only render it.
+ * The view model of one guide page, computed once from the library (in `getStaticPaths`, where
+ * it is also the page's cache key) and handed to the page; the layout and its components only
+ * render it. The contents list comes from the headings rendering reports (`buildToc`).
  */
 import { DIFFICULTY_LABELS, type Difficulty } from './difficulty';
 import { isoDay, isoDuration } from './format';
@@ -39,7 +40,6 @@ export interface SeriesView {
 
 export interface GuidePageModel {
   guide: Guide;
-  toc: TocItem[];
   series: SeriesView | undefined;
   related: GuideLink[];
   jsonLd: Record<string, unknown>;
@@ -69,10 +69,11 @@ export function buildSeriesView(guide: Guide, library: Library): SeriesView | un
   if (!guide.series) return undefined;
   const summary = library.seriesBySlug.get(guide.series.slug);
   const find = (slug: string | undefined) => (slug ? library.bySlug.get(slug) : undefined);
-  const parts = (summary?.parts ?? [guide.slug])
-    .map((slug) => library.bySlug.get(slug))
-    .filter((g): g is Guide => g !== undefined)
-    .map((g) => ({ ...linkTo(g), current: g.slug === guide.slug, part: g.series?.part ?? 0 }));
+  const parts = (summary?.guides ?? [guide]).map((g) => ({
+    ...linkTo(g),
+    current: g.slug === guide.slug,
+    part: g.series?.part ?? 0,
+  }));
   const previous = find(guide.series.previous);
   const next = find(guide.series.next);
   return {
@@ -117,13 +118,11 @@ export function serialiseJsonLd(data: unknown): string {
 export function buildGuidePageModel(
   guide: Guide,
   library: Library,
-  headings: readonly HeadingInput[],
   canonical: string,
   siteName: string,
 ): GuidePageModel {
   return {
     guide,
-    toc: buildToc(headings),
     series: buildSeriesView(guide, library),
     related: guide.related
       .map((slug) => library.bySlug.get(slug))

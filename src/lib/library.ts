@@ -6,14 +6,15 @@
 import type { GuideFrontmatter } from '../schemas/guide';
 import type { TagVocabulary } from '../schemas/tags';
 import { DIFFICULTIES, type Difficulty } from './difficulty';
-import { bodyFacts, type BodyFacts } from './markdown-text';
+import type { BodyFacts } from './markdown-text';
 import { slugify, tagSlug } from './slug';
 
 export interface GuideInput {
   /** The collection id, which `content.config.ts` makes the slug. */
   id: string;
   data: GuideFrontmatter;
-  body: string;
+  /** Words, reading time, first paragraph: stored with the collection entry (./body-facts.ts). */
+  facts: BodyFacts;
   /** Path relative to the project root. */
   filePath: string;
 }
@@ -58,6 +59,8 @@ export interface Guide {
 export interface TagSummary extends TagRef {
   description: string | undefined;
   count: number;
+  /** The guides with this tag, newest first: what its page lists. */
+  guides: Guide[];
   /** How many guides carry this tag at each difficulty. */
   byDifficulty: Record<Difficulty, number>;
 }
@@ -67,6 +70,15 @@ export interface SeriesSummary {
   slug: string;
   /** Slugs in part order. */
   parts: string[];
+  /** The guides themselves, in part order: what its page lists. */
+  guides: Guide[];
+}
+
+export interface DifficultySummary {
+  level: Difficulty;
+  count: number;
+  /** The guides at this level, newest first: what its page lists. */
+  guides: Guide[];
 }
 
 export interface Library {
@@ -76,7 +88,8 @@ export interface Library {
   /** Most used first, then by label. */
   tags: TagSummary[];
   tagsBySlug: Map<string, TagSummary>;
-  difficulties: { level: Difficulty; count: number }[];
+  /** Every level, in order, with or without guides. */
+  difficulties: DifficultySummary[];
   series: SeriesSummary[];
   seriesBySlug: Map<string, SeriesSummary>;
 }
@@ -194,7 +207,7 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
         next: declared?.next ?? parts[index + 1],
       };
     });
-    result.push({ name, slug, parts });
+    result.push({ name, slug, parts, guides: members });
   }
   return result.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
@@ -202,22 +215,16 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
 export interface LibraryOptions {
   /** Whether a hero image exists; a missing one is left out rather than rendered broken. */
   imageExists?: (src: string) => boolean;
-  /**
-   * The body facts already computed for a body (by the content check, see ./body-facts.ts), so
-   * that its Markdown is not parsed a second time; `undefined` means compute them here.
-   */
-  knownFacts?: (body: string) => BodyFacts | undefined;
 }
 
 export function buildLibrary(
   inputs: readonly GuideInput[],
   vocabulary: TagVocabulary = {},
-  { imageExists = () => true, knownFacts = () => undefined }: LibraryOptions = {},
+  { imageExists = () => true }: LibraryOptions = {},
 ): Library {
   const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
   const guides: Guide[] = inputs.map((input) => {
-    const { data } = input;
-    const facts = knownFacts(input.body) ?? bodyFacts(input.body);
+    const { data, facts } = input;
     return {
       slug: input.id,
       title: data.title,
@@ -256,9 +263,11 @@ export function buildLibrary(
           ...tag,
           description: vocabulary[tag.slug]?.description,
           count: 0,
+          guides: [],
           byDifficulty: { beginner: 0, intermediate: 0, advanced: 0 },
         } satisfies TagSummary);
       summary.count += 1;
+      summary.guides.push(guide);
       summary.byDifficulty[guide.difficulty] += 1;
       tagMap.set(tag.slug, summary);
     }
@@ -270,7 +279,10 @@ export function buildLibrary(
     bySlug: new Map(guides.map((g) => [g.slug, g])),
     tags,
     tagsBySlug: tagMap,
-    difficulties: DIFFICULTIES.map((level) => ({ level, count: guides.filter((g) => g.difficulty === level).length })),
+    difficulties: DIFFICULTIES.map((level) => {
+      const atLevel = guides.filter((g) => g.difficulty === level);
+      return { level, count: atLevel.length, guides: atLevel };
+    }),
     series,
     seriesBySlug: new Map(series.map((s) => [s.slug, s])),
   };

@@ -71,8 +71,12 @@ export interface BodyFacts {
   firstParagraph: string | undefined;
 }
 
-export function bodyFacts(body: string): BodyFacts {
-  const tree = parseMarkdown(body);
+/** The facts of a parsed body (src/markdown/remark-body-facts.ts hands it the tree Astro renders). */
+export function treeFacts(tree: Root): BodyFacts {
   const words = countWords(tree);
   return { words, readingMinutes: readingMinutes(words), firstParagraph: firstParagraph(tree) };
+}
+
+export function bodyFacts(body: string): BodyFacts {
+  return treeFacts(parseMarkdown(body));
 }

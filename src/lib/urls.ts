@@ -7,7 +7,9 @@ import { normaliseBase } from './urls-base';
 
 export { normaliseBase };
 
-const BASE = normaliseBase(import.meta.env.BASE_URL);
+// Outside Vite (the content check run by tsx) there is no import.meta.env; the check is told
+// its base path on its own and uses only PAGE_PATHS.
+const BASE = normaliseBase((import.meta.env as Partial<ImportMetaEnv> | undefined)?.BASE_URL);
 
 /** `withBase('guides/x/')` → `/docs/guides/x/`. Absolute URLs and fragments pass through. */
 export function withBase(path: string, base: string = BASE): string {
@@ -15,16 +17,42 @@ export function withBase(path: string, base: string = BASE): string {
   return `${normaliseBase(base)}${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * Every page the site makes (src/pages/), as a path under the base. A `:name` segment stands for
+ * a value from the library: `slug` a guide, `tag`, `level` or `series`. The content check resolves
+ * links against these (src/lib/content-check/routes.ts): a new page gets its line here.
+ */
+export const PAGE_PATHS = {
+  home: '',
+  guides: 'guides/',
+  guide: 'guides/:slug/',
+  tags: 'tags/',
+  tag: 'tags/:tag/',
+  difficulty: 'difficulty/:level/',
+  series: 'series/:series/',
+  search: 'search/',
+  rss: 'rss.xml',
+  carbon: 'about/carbon/',
+  robots: 'robots.txt',
+  notFound: '404.html',
+} as const;
+
+/** A page's URL: its path with the value in place of its `:name` segment, under the base. */
+function page(name: keyof typeof PAGE_PATHS, value = ''): string {
+  return withBase(PAGE_PATHS[name].replace(/:[a-z]+/, value));
+}
+
 export const urls = {
-  home: () => withBase(''),
-  guides: () => withBase('guides/'),
-  guide: (slug: string) => withBase(`guides/${slug}/`),
-  tags: () => withBase('tags/'),
-  tag: (slug: string) => withBase(`tags/${slug}/`),
-  difficulty: (level: Difficulty) => withBase(`difficulty/${level}/`),
-  series: (slug: string) => withBase(`series/${slug}/`),
-  search: () => withBase('search/'),
-  rss: () => withBase('rss.xml'),
-  carbon: () => withBase('about/carbon/'),
+  home: () => page('home'),
+  guides: () => page('guides'),
+  guide: (slug: string) => page('guide', slug),
+  tags: () => page('tags'),
+  tag: (slug: string) => page('tag', slug),
+  difficulty: (level: Difficulty) => page('difficulty', level),
+  series: (slug: string) => page('series', slug),
+  search: () => page('search'),
+  rss: () => page('rss'),
+  carbon: () => page('carbon'),
+  // Written by the build (src/integrations/carbon-figure.ts), not a page.
   carbonReport: () => withBase('carbon-report.json'),
 };

@@ -20,6 +20,7 @@ import rehypeCodeClasses from './rehype-code-classes';
 import rehypeGuideHtml from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
+import remarkBodyFacts from './remark-body-facts';
 import remarkCallouts from './remark-callouts';
 import remarkSmartPunctuation from './remark-smart-punctuation';
 
@@ -48,7 +49,8 @@ export function markdownOptions({ base }: { base: string }): UnifiedProcessorOpt
   return {
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkSmartPunctuation, ...contentRemarkPlugins],
+    // Body facts first: they count the text as written (./remark-body-facts.ts).
+    remarkPlugins: [remarkBodyFacts, remarkSmartPunctuation, ...contentRemarkPlugins],
     rehypePlugins: [
       [rehypeShiki, shikiConfig],
       rehypeHeadingIds,

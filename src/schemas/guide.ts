@@ -120,6 +120,15 @@ const guideFields = z.object({
   slug: nonEmpty('a URL slug such as my-guide').optional(),
 });
 
+/**
+ * The draft rule, the one place it is written: `draft: true`, or Jekyll's `published: false`.
+ * Takes raw front matter (for a guide the schema refused) as well as the schema's output (where
+ * `published` is already folded into `draft`).
+ */
+export function isDraft(data: { readonly draft?: unknown; readonly published?: unknown }): boolean {
+  return data.draft === true || data.published === false;
+}
+
 export const guideSchema = guideFields
   .refine((g) => !g.updated || g.updated.getTime() >= g.date.getTime(), {
     error: 'a date not before `date`',
@@ -131,7 +140,7 @@ export const guideSchema = guideFields
   })
   .transform(({ published, ...guide }) => ({
     ...guide,
-    draft: guide.draft || published === false,
+    draft: isDraft({ draft: guide.draft, published }),
   }));
 
 /** What authors write. */

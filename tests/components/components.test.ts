@@ -4,7 +4,11 @@ import DifficultyBadge from '~/components/DifficultyBadge.astro';
 import GuideCard from '~/components/GuideCard.astro';
 import SeriesBox from '~/components/SeriesBox.astro';
 import TableOfContents from '~/components/TableOfContents.astro';
+import { fromHtml } from 'hast-util-from-html';
+import { readCard } from '~/lib/guide-card';
+import { cardFactsOf } from '~/lib/guide-filter-view';
 import { buildLibrary } from '~/lib/library';
+import { bodyFacts } from '~/lib/markdown-text';
 import { guideSchema } from '~/schemas/guide';
 
 const container = await AstroContainer.create();
@@ -20,11 +24,29 @@ const library = buildLibrary([
       description: 'A "quoted" description.',
       estimated_time: '6 min read',
     }),
-    body: 'Words.',
+    facts: bodyFacts('Words.'),
     filePath: 'content/guides/grid-basics.md',
   },
 ]);
 const guide = library.guides[0]!;
+
+/** An element's data-* attributes as the browser's `dataset` has them: names camel-cased, text decoded. */
+function datasetOf(html: string, tag: string): Record<string, string> {
+  const found: Record<string, string>[] = [];
+  const visit = (node: ReturnType<typeof fromHtml>['children'][number] | ReturnType<typeof fromHtml>): void => {
+    if (node.type === 'element' && node.tagName === tag) {
+      const dataset: Record<string, string> = {};
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (/^data[A-Z]/.test(name)) dataset[name[4]!.toLowerCase() + name.slice(5)] = String(value);
+      }
+      found.push(dataset);
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(fromHtml(html, { fragment: true }));
+  if (found.length !== 1) throw new Error(`expected one <${tag}>, found ${found.length}`);
+  return found[0]!;
+}
 
 describe('GuideCard', () => {
   it('carries the facts the filter reads in data attributes, escaped', async () => {
@@ -39,6 +61,32 @@ describe('GuideCard', () => {
     expect(html).toContain('data-description="A &quot;quoted&quot; description."');
     expect(html).toContain('href="/guides/grid-basics/"');
     expect(html).toContain('href="/tags/size-small/"');
+  });
+
+  it('writes what readCard, in <guide-filter>, reads back identically', async () => {
+    const tricky = buildLibrary(
+      [
+        {
+          id: 'tricky',
+          data: guideSchema.parse({
+            title: 'Pipes | and "quotes" & <tags>',
+            date: '2025-02-03',
+            difficulty: 'advanced',
+            tags: ['CI|CD', 'Café, crème', 'size:small', 'back\\slash|'],
+            description: 'Line one,\ttab & ampersand; [brackets] "quoted"',
+          }),
+          facts: bodyFacts('Twenty words or so.'),
+          filePath: 'content/guides/tricky.md',
+        },
+      ],
+      { 'ci-cd': { label: 'CI | CD', description: 'Pipelines.' } },
+    ).guides[0]!;
+    for (const one of [guide, tricky]) {
+      const html = await container.renderToString(GuideCard, { props: { guide: one } });
+      const dataset = datasetOf(html, 'article');
+      expect(readCard(dataset)).toEqual(cardFactsOf(one));
+    }
+    expect(cardFactsOf(tricky).tagLabels).toEqual(['CI | CD', 'Café, crème', 'size:small', 'back\\slash|']);
   });
 });
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bodyLinkDiagnostics, referenceDiagnostics, resolveLink, type SiteIndex } from '~/lib/content-check/links';
-import { matchRoutes, routesFromPages } from '~/lib/content-check/routes';
+import { matchRoutes, routesFromPaths } from '~/lib/content-check/routes';
+import { PAGE_PATHS, urls } from '~/lib/urls';
 import { formatLong } from '~/schemas/errors';
 import { guideRecord, guideText } from './support/guide-record';
 
-const routes = routesFromPages([
-  'index.astro',
-  'guides/index.astro',
-  'guides/[slug].astro',
-  'tags/[tag].astro',
-  'difficulty/[level].astro',
-  'series/[series].astro',
-  'rss.xml.ts',
-  '_partial.astro',
-]);
+const routes = routesFromPaths(Object.values(PAGE_PATHS));
 
 function site(extra: Partial<SiteIndex> = {}): SiteIndex {
   return {
@@ -40,13 +32,29 @@ function site(extra: Partial<SiteIndex> = {}): SiteIndex {
 }
 const from = { slug: 'gamma', relativePath: 'gamma.md', draft: false };
 
-describe('routes from src/pages', () => {
-  it('turn page files into patterns, skipping partials', () => {
-    expect(routes.map((r) => r.file)).not.toContain('_partial.astro');
+describe('routes from the page paths of src/lib/urls.ts', () => {
+  it('turn page paths into patterns', () => {
     expect(matchRoutes(routes, '/guides/alpha/').map((m) => m.params)).toEqual([{ slug: 'alpha' }]);
-    expect(matchRoutes(routes, '/guides/').map((m) => m.route.file)).toEqual(['guides/index.astro']);
-    expect(matchRoutes(routes, '/rss.xml').map((m) => m.route.file)).toEqual(['rss.xml.ts']);
+    expect(matchRoutes(routes, '/guides/').map((m) => m.route.path)).toEqual(['guides/']);
+    expect(matchRoutes(routes, '/rss.xml').map((m) => m.route.path)).toEqual(['rss.xml']);
+    expect(matchRoutes(routes, '/404.html').map((m) => m.route.path)).toEqual(['404.html']);
     expect(matchRoutes(routes, '/nowhere/at/all/')).toEqual([]);
+  });
+  it('know every URL the pages link with, so the two cannot disagree', () => {
+    const made = [
+      urls.home(),
+      urls.guides(),
+      urls.guide('alpha'),
+      urls.tags(),
+      urls.tag('cloud'),
+      urls.difficulty('advanced'),
+      urls.series('greener-web'),
+      urls.search(),
+      urls.rss(),
+      urls.carbon(),
+    ];
+    for (const url of made) expect(matchRoutes(routes, url), url).not.toEqual([]);
+    expect(matchRoutes(routes, urls.tag('cloud'))[0]?.params).toEqual({ tag: 'cloud' });
   });
 });
 
@@ -60,6 +68,8 @@ describe('resolving a link', () => {
     ['/difficulty/advanced/', true],
     ['/series/greener-web/', true],
     ['/rss.xml', true],
+    ['/about/carbon/', true],
+    ['/search/', true],
     ['/images/a.svg', true],
     ['/carbon-report.json', true],
     ['/sitemap-index.xml', true],

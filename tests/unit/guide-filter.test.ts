@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyFacts } from '~/lib/markdown-text';
 import {
   activeFilters,
   clearFilters,
@@ -332,7 +333,7 @@ describe('buildGuideFilterView', () => {
       tags: ['misc'],
       ...data,
     });
-    return { id, data: frontmatter, body: 'Words.', filePath: `content/guides/${id}.md` };
+    return { id, data: frontmatter, facts: bodyFacts('Words.'), filePath: `content/guides/${id}.md` };
   }
   const library = buildLibrary(
     [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyFacts } from '~/lib/markdown-text';
 import { buildJsonLd, buildToc, serialiseJsonLd } from '~/lib/guide-page';
 import { isoDuration } from '~/lib/format';
 import { buildLibrary } from '~/lib/library';
@@ -33,7 +34,7 @@ describe('JSON-LD', () => {
         tags: ['a', 'b'],
         estimated_time: 75,
       }),
-      body: 'Text.',
+      facts: bodyFacts('Text.'),
       filePath: 'x.md',
     },
   ]);

@@ -16,7 +16,7 @@ const library = buildLibrary(
   published.map((g) => ({
     id: guideSlug(g.relativePath, g.parsed.data),
     data: g.frontmatter!,
-    body: g.parsed.body,
+    facts: bodyFacts(g.parsed.body),
     filePath: g.displayPath,
   })),
   vocabulary,

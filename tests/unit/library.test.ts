@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyFacts } from '~/lib/markdown-text';
 import { buildLibrary, compareNewestFirst, rankRelated, type Guide, type GuideInput } from '~/lib/library';
 import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
 
@@ -11,7 +12,7 @@ function input(id: string, data: Partial<GuideFrontmatterInput>, body = 'Some wo
     tags: ['misc'],
     ...data,
   });
-  return { id, data: frontmatter, body, filePath: `content/guides/${id}.md` };
+  return { id, data: frontmatter, facts: bodyFacts(body), filePath: `content/guides/${id}.md` };
 }
 
 describe('buildLibrary', () => {
@@ -47,12 +48,20 @@ describe('buildLibrary', () => {
     expect(library.bySlug.get('new')).toMatchObject({ readingMinutes: 1, displayMinutes: 9 });
     expect(library.bySlug.get('old')).toMatchObject({ readingMinutes: 1, displayMinutes: 1 });
   });
-  it('counts guides per difficulty', () => {
-    expect(library.difficulties).toEqual([
-      { level: 'beginner', count: 2 },
-      { level: 'intermediate', count: 0 },
-      { level: 'advanced', count: 1 },
+  it('counts guides per difficulty and carries them, newest first', () => {
+    expect(library.difficulties.map(({ level, count, guides }) => [level, count, guides.map((g) => g.slug)])).toEqual([
+      ['beginner', 2, ['mid', 'old']],
+      ['intermediate', 0, []],
+      ['advanced', 1, ['new']],
     ]);
+  });
+  it('gives every tag its guides, newest first, the very objects of `guides`', () => {
+    expect(library.tags.map((t) => [t.slug, t.guides.map((g) => g.slug)])).toEqual([
+      ['carbon', ['mid', 'old']],
+      ['cloud', ['new', 'old']],
+      ['web', ['mid']],
+    ]);
+    expect(library.tagsBySlug.get('web')?.guides[0]).toBe(library.bySlug.get('mid'));
   });
 });
 
@@ -144,7 +153,11 @@ describe('series', () => {
     input('alone', {}),
   ]);
   it('orders parts by part number', () => {
-    expect(library.series).toEqual([{ name: 'Carbon path', slug: 'carbon-path', parts: ['first', 'second', 'third'] }]);
+    expect(library.series.map(({ name, slug, parts }) => ({ name, slug, parts }))).toEqual([
+      { name: 'Carbon path', slug: 'carbon-path', parts: ['first', 'second', 'third'] },
+    ]);
+    // The page lists the guides themselves, in part order.
+    expect(library.series[0]?.guides).toEqual(['first', 'second', 'third'].map((slug) => library.bySlug.get(slug)));
   });
   it('computes previous, next and total unless the author gave them', () => {
     expect(library.bySlug.get('first')?.series).toEqual({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideSchema, KNOWN_GUIDE_KEYS } from '~/schemas/guide';
+import { guideSchema, isDraft, KNOWN_GUIDE_KEYS } from '~/schemas/guide';
 
 const valid = {
   title: 'A guide',
@@ -167,6 +167,13 @@ describe('guide schema', () => {
       expect(guideSchema.parse({ ...valid, draft: true }).draft).toBe(true);
     });
     it('refuses non-booleans', () => expect(errorsOf({ draft: 'yes' })).toEqual(['draft: true or false']));
+    it('gives one answer for raw front matter and for what the schema made of it', () => {
+      for (const extra of [{}, { draft: true }, { published: false }, { published: true }, { draft: false }]) {
+        const raw = { ...valid, ...extra };
+        expect(isDraft(guideSchema.parse(raw)), JSON.stringify(extra)).toBe(isDraft(raw));
+      }
+      expect(isDraft({ draft: 'yes' })).toBe(false);
+    });
   });
 
   describe('slug', () => {

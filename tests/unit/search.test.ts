@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyFacts } from '~/lib/markdown-text';
 import { buildLibrary, type GuideInput } from '~/lib/library';
 import { excerptParts, hasMarks } from '~/lib/search-excerpt';
 import { guideSearchAttributes } from '~/lib/search-index';
@@ -177,7 +178,7 @@ function input(id: string, data: Partial<GuideFrontmatterInput>): GuideInput {
     tags: ['x'],
     ...data,
   });
-  return { id, data: frontmatter, body: 'Words.', filePath: `content/guides/${id}.md` };
+  return { id, data: frontmatter, facts: bodyFacts('Words.'), filePath: `content/guides/${id}.md` };
 }
 
 describe('the index fields of a guide', () => {

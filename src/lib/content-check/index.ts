@@ -4,18 +4,18 @@
  * limits, safety) with the rules in this folder: links and anchors, mojibake, invisible
  * characters, entities, reading time, alt text, duplicate titles, tags, empty bodies, heading
  * levels. `npm run check:content`, `npm run fix:content`, the importer and the build's content
- * guard all call `checkContent`. Node only: it reads the folder, `public/` and `src/pages/`.
+ * guard all call `checkContent`. Node only: it reads the folder and `public/`.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../schemas/errors';
-import { DIFFICULTIES } from '../difficulty';
+import { isDraft } from '../../schemas/guide';
 import type { ParsedGuideSource } from '../frontmatter';
 import { checkGuideFolder, guidesDir } from '../guide-files';
+import { buildLibrary, type GuideInput } from '../library';
 import { publicFileExists } from '../public-files';
-import { slugify, tagSlug } from '../slug';
 import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../tag-vocabulary';
+import { PAGE_PATHS } from '../urls';
 import { normaliseBase } from '../urls-base';
 import { analyseBody, type BodyAnalysis } from './analyse';
 import { AnalysisCache, analysisKey } from './analysis-cache';
@@ -23,7 +23,7 @@ import { imageAltDiagnostics } from './images';
 import { bodyLinkDiagnostics, LINK_RULES, referenceDiagnostics, type SiteGuide, type SiteIndex } from './links';
 import { mdxImportDiagnostics, type ImportResolver } from './mdx-imports';
 import { readingTimeDiagnostics } from './reading-time';
-import { routesFromPages, type Route } from './routes';
+import { routesFromPaths, type Route } from './routes';
 import { emptyBodyDiagnostics, headingLevelDiagnostics } from './structure';
 import { tagDiagnostics } from './tags';
 import { textDiagnostics } from './text';
@@ -65,15 +65,9 @@ export interface ContentReport {
   cached: number;
 }
 
-/** The routes of this site, from `src/pages/` under `root`, or this project's own when `root` has none. */
-export function siteRoutes(root: string): Route[] {
-  const own = fileURLToPath(new URL('../../pages', import.meta.url));
-  const pages = [path.join(root, 'src/pages'), own].find((dir) => existsSync(dir));
-  if (!pages) return [];
-  const files = readdirSync(pages, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(pages, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  return routesFromPages(files);
+/** The routes of this site: the page paths of ../urls.ts. */
+export function siteRoutes(): Route[] {
+  return routesFromPaths(Object.values(PAGE_PATHS));
 }
 
 /** Describes the site a build of these guides makes. */
@@ -83,8 +77,7 @@ export function buildSiteIndex(
 ): SiteIndex {
   const siteGuides = new Map<string, SiteGuide>();
   const guideByFile = new Map<string, string>();
-  const tags = new Set<string>();
-  const series = new Set<string>();
+  const published: GuideInput[] = [];
   for (const guide of guides) {
     guideByFile.set(guide.relativePath, guide.slug);
     if (!siteGuides.has(guide.slug)) {
@@ -96,16 +89,19 @@ export function buildSiteIndex(
       });
     }
     if (guide.draft || !guide.frontmatter) continue;
-    for (const label of guide.frontmatter.tags) tags.add(tagSlug(label));
-    if (guide.frontmatter.series) series.add(slugify(guide.frontmatter.series.name));
+    const { words, readingMinutes, firstParagraph } = guide.analysis;
+    const facts = { words, readingMinutes, firstParagraph };
+    published.push({ id: guide.slug, data: guide.frontmatter, facts, filePath: guide.relativePath });
   }
+  // The tag, level and series pages a build makes are the library's, built by the build's own code.
+  const library = buildLibrary(published);
   const absDir = path.resolve(options.root, options.dir);
   return {
     guides: siteGuides,
     guideByFile,
-    tags,
-    series,
-    difficulties: DIFFICULTIES,
+    tags: new Set(library.tagsBySlug.keys()),
+    series: new Set(library.seriesBySlug.keys()),
+    difficulties: library.difficulties.map((d) => d.level),
     routes: options.routes,
     basePath: options.basePath,
     publicFileExists: (sitePath) => publicFileExists(sitePath, options.root),
@@ -146,7 +142,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const overLimits = new Set(folder.diagnostics.filter((d) => d.rule === 'input-limit').map((d) => d.file));
   const guides: GuideRecord[] = folder.guides.map((guide) => {
     const data = guide.parsed.data;
-    const draft = guide.frontmatter?.draft ?? (data['draft'] === true || data['published'] === false);
+    const draft = isDraft(guide.frontmatter ?? data);
     const over = overLimits.has(guide.displayPath);
     const analysis = analysisFor(guide.relativePath, guide.parsed, over ? '' : guide.parsed.body);
     const mdx = /\.mdx$/i.test(guide.relativePath);
@@ -158,7 +154,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     root,
     dir,
     basePath: normaliseBase(options.basePath ?? process.env['BASE_PATH']),
-    routes: siteRoutes(root),
+    routes: siteRoutes(),
   });
   const tagsFile = options.tagsFile ?? DEFAULT_TAGS_FILE;
   const vocabulary = loadTagVocabulary(tagsFile, root);

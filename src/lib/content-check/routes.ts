@@ -1,36 +1,29 @@
 /**
- * The site's routes, read from the files in `src/pages/` so that a page another change adds is
- * known without editing this list: `tags/[tag].astro` is `/tags/:tag/`, `rss.xml.ts` is
- * `/rss.xml`. A dynamic segment whose parameter names a kind of content (`slug`, `tag`,
- * `level`, `series`) is checked against the library; any other matches anything. Pure.
+ * The site's routes, from the page paths src/lib/urls.ts builds every URL from
+ * (`tags/:tag/` is `/tags/:tag/`): the checker and the pages cannot disagree on what exists. A
+ * parameter names a kind of content (`slug`, `tag`, `level`, `series`) and is checked against the
+ * library; any other would match anything. Pure.
  */
 
 export type Segment = { literal: string } | { param: string; rest: boolean };
 
 export interface Route {
   segments: Segment[];
-  /** The page file, for messages and tests. */
-  file: string;
+  /** The page path it came from, for messages and tests. */
+  path: string;
 }
 
-const PAGE_EXTENSIONS = /\.(astro|md|mdx|html|ts|js)$/;
-
-/** Routes from page files given relative to `src/pages/` (`guides/[slug].astro`). */
-export function routesFromPages(files: readonly string[]): Route[] {
-  const routes: Route[] = [];
-  for (const file of files) {
-    if (!PAGE_EXTENSIONS.test(file)) continue;
-    const parts = file.replace(PAGE_EXTENSIONS, '').split('/');
-    // Files and folders starting with `_` are not routes in Astro.
-    if (parts.some((p) => p.startsWith('_'))) continue;
-    if (parts[parts.length - 1] === 'index') parts.pop();
-    const segments = parts.map((part): Segment => {
-      const dynamic = /^\[(\.\.\.)?([^\]]+)\]$/.exec(part);
-      return dynamic ? { param: dynamic[2] as string, rest: Boolean(dynamic[1]) } : { literal: part };
-    });
-    routes.push({ segments, file });
-  }
-  return routes;
+/** Routes from page paths such as `guides/:slug/` (PAGE_PATHS in src/lib/urls.ts). */
+export function routesFromPaths(paths: readonly string[]): Route[] {
+  return paths.map((pagePath) => ({
+    path: pagePath,
+    // As matchRoutes reads a link: `404.html` is the page `/404`.
+    segments: pagePath
+      .replace(/\.html$/, '')
+      .split('/')
+      .filter(Boolean)
+      .map((part): Segment => (part.startsWith(':') ? { param: part.slice(1), rest: false } : { literal: part })),
+  }));
 }
 
 export interface RouteMatch {

@@ -8,7 +8,7 @@
  */
 import { isMap, isSeq, Document } from 'yaml';
 import { DIFFICULTIES, type Difficulty } from '../difficulty';
-import { KNOWN_GUIDE_KEYS } from '../../schemas/guide';
+import { isDraft, KNOWN_GUIDE_KEYS } from '../../schemas/guide';
 
 export interface NormaliseContext {
   /** Renames to apply first, `from` → `to` (`--map`). */
@@ -179,7 +179,7 @@ export function normaliseFrontmatter(source: Record<string, unknown>, context: N
   if (Array.isArray(input['related'])) out['related'] = input['related'].map(rename);
   else if (input['related'] !== undefined) out['related'] = input['related'];
 
-  if (input['draft'] === true || input['published'] === false) {
+  if (isDraft(input)) {
     out['draft'] = true;
     if (input['published'] === false) notes.push('published: false became draft: true');
   }
