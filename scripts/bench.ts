@@ -222,8 +222,8 @@ async function measureOutput(): Promise<OutputFigures> {
       meanGzipBytes: Math.round(sumGzip / Math.max(1, guideFiles.length)),
       largest,
     },
-    guidePage: pageFigures(await measurePage(outDir, largest.page || '/')),
-    guidesIndex: pageFigures(await measurePage(outDir, '/guides/')),
+    guidePage: pageFigures(measurePage(outDir, largest.page || '/')),
+    guidesIndex: pageFigures(measurePage(outDir, '/guides/')),
   };
 }
 

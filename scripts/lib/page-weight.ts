@@ -52,7 +52,7 @@ export function gzipSize(content: string | Buffer): number {
  * The weight of the page at `pagePath` (a URL path under the site, such as `/guides/x/`) in the
  * build at `outDir`, whose base path is `base`.
  */
-export async function measurePage(outDir: string, pagePath: string, base = '/'): Promise<PageWeight> {
+export function measurePage(outDir: string, pagePath: string, base = '/'): PageWeight {
   const page = new URL(pagePath.replace(/^\//, ''), `http://site${base}`).pathname;
   const fileOf = (urlPath: string) => {
     const rel = safeDecodeURIComponent(urlPath).slice(base.length);

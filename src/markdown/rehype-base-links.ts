@@ -13,7 +13,7 @@
  * the URL already under the base, so components must not add the base to such props again.
  * A JSX expression (`href={url}`) is code, not a URL, and is left alone.
  */
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { rootRelativeUnderBase } from '../lib/urls-base';
 
@@ -62,14 +62,14 @@ export default function rehypeBaseLinks({ base }: RehypeBaseLinksOptions) {
   return (tree: Root) => {
     visit(tree, (node) => {
       if (node.type === 'element') {
-        const properties = (node as Element).properties;
+        const properties = node.properties;
         for (const key of URL_PROPERTIES) {
           const value = properties[key];
           if (typeof value === 'string') properties[key] = under(value);
         }
         // `data` is a URL only on <object>; elsewhere it is not an attribute hast knows.
         const data = properties['data'];
-        if ((node as Element).tagName === 'object' && typeof data === 'string') properties['data'] = under(data);
+        if (node.tagName === 'object' && typeof data === 'string') properties['data'] = under(data);
         // hast types srcset as one string; some parsers hold its candidates as a list.
         const srcSet: unknown = properties['srcSet'];
         if (typeof srcSet === 'string') properties['srcSet'] = mapSrcset(srcSet, under);

@@ -112,6 +112,6 @@ export function cleanTree(root: AnyNode): void {
 
 export default function rehypeSafeHtml() {
   return (tree: Root) => {
-    cleanTree(tree as unknown as AnyNode);
+    cleanTree(tree);
   };
 }

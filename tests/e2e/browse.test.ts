@@ -822,11 +822,11 @@ describe('size and speed', () => {
     ];
     const scripts = (weight: PageWeight) => weight.resources.filter((r) => r.kind === 'js');
     const source = (resource: Resource) => (resource.file ? readFile(resource.file, 'utf8') : Promise.resolve(''));
-    const index = await measurePage(outDir, '/guides/');
-    const tagsIndex = await measurePage(outDir, '/tags/');
+    const index = measurePage(outDir, '/guides/');
+    const tagsIndex = measurePage(outDir, '/tags/');
     const elsewhere = new Set<string>();
     for (const other of others) {
-      const weight = await measurePage(outDir, other);
+      const weight = measurePage(outDir, other);
       // No other page names the filter, inline or in a file it loads.
       expect(
         await readFile(path.join(outDir, other.endsWith('.html') ? other : `${other}index.html`), 'utf8'),

@@ -37,7 +37,7 @@ async function guidePaths(dir: string): Promise<string[]> {
 async function budgetViolations(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const page of await guidePaths(dir)) {
-    const weight = await measurePage(dir, page);
+    const weight = measurePage(dir, page);
     if (weight.total.gzipBytes > BUDGETS.guideTotal) {
       out.push(
         `${page}: ${kb(weight.total.gzipBytes)} before interaction, over the ${kb(BUDGETS.guideTotal)} budget: ${itemise(weight, (r) => !r.inline)}`,
@@ -49,7 +49,7 @@ async function budgetViolations(dir: string): Promise<string[]> {
       );
     }
   }
-  const index = await measurePage(dir, '/guides/');
+  const index = measurePage(dir, '/guides/');
   if (index.js.gzipBytes > BUDGETS.guidesIndexJs) {
     out.push(
       `/guides/: ${kb(index.js.gzipBytes)} of JavaScript, over the ${kb(BUDGETS.guidesIndexJs)} budget: ${itemise(index, (r) => r.kind === 'js')}`,
@@ -128,7 +128,7 @@ for (const [name, getDir] of [
           .filter((r) => r.type in LOADED_KINDS)
           .map((r) => `${LOADED_KINDS[r.type]} ${new URL(r.url).pathname}`)
           .sort();
-        const weight = await measurePage(dir, pagePath);
+        const weight = measurePage(dir, pagePath);
         const computed = weight.resources
           .filter((r) => !r.inline && Object.values(LOADED_KINDS).includes(r.kind))
           .map((r) => `${r.kind} ${r.url}`)

@@ -81,7 +81,9 @@ export default function devProblems(options: CheckFlags = {}): AstroIntegration 
           if (GUIDE_EXTENSIONS.test(file)) changed.add(path.relative(root, file).split(path.sep).join('/'));
           clearTimeout(timer);
           // Checks run one after another, each seeing every save made before it started.
-          timer = setTimeout(() => (running = running.then(recheck)), SETTLE_MS);
+          timer = setTimeout(() => {
+            running = running.then(recheck);
+          }, SETTLE_MS);
         };
         server.watcher.add(absDir);
         for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) server.watcher.on(event, onFileEvent);
