@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { siteConfigPlugin } from './src/integrations/site-config';
+import { loadSiteConfig } from './src/lib/site-config';
 
 const alias = { '~': fileURLToPath(new URL('./src', import.meta.url)) };
+// Modules that show the site's name or level labels import content/site.yaml's module, as in a build.
+const plugins = [siteConfigPlugin(loadSiteConfig().config)];
 
 export default defineConfig({
   resolve: { alias },
@@ -10,6 +14,7 @@ export default defineConfig({
       'tests/components/vitest.config.ts',
       {
         resolve: { alias },
+        plugins,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
@@ -18,6 +23,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        plugins,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

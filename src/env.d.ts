@@ -4,3 +4,15 @@ interface ImportMetaEnv {
   /** The file of every checked guide's body facts (src/lib/body-facts.ts; written by the content guard). */
   readonly GREENPATH_BODY_FACTS: string | undefined;
 }
+
+declare module 'virtual:greenpath/site' {
+  /** content/site.yaml, checked (src/integrations/site-config.ts). */
+  const config: import('./lib/site-config').SiteConfig;
+  export const difficultyLabels: Record<import('./lib/difficulty').Difficulty, string>;
+  export const difficultyBlurbs: Record<import('./lib/difficulty').Difficulty, string>;
+  /** The guides folder of this build, relative to the project root. */
+  export const guidesDir: string;
+  export default config;
+}
+
+declare module 'virtual:greenpath/site.css';

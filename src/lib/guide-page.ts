@@ -2,7 +2,8 @@
  * The view model of one guide page, computed once from the library and the rendered headings;
  * the layout and its components only render it.
  */
-import { DIFFICULTY_LABELS, type Difficulty } from './difficulty';
+import type { Difficulty } from './difficulty';
+import { DIFFICULTY_LABELS, SITE } from './site';
 import { isoDay, isoDuration } from './format';
 import type { Guide, Library } from './library';
 import { withBase } from './urls';
@@ -94,7 +95,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     headline: guide.title,
     description: guide.description,
     url: canonical,
-    inLanguage: 'en',
+    inLanguage: SITE.language,
     learningResourceType: 'guide',
     educationalLevel: DIFFICULTY_LABELS[guide.difficulty],
     timeRequired: isoDuration(guide.displayMinutes),
@@ -102,6 +103,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     dateModified: isoDay(guide.updated ?? guide.date),
     keywords: guide.tags.map((t) => t.label).join(', '),
     isPartOf: { '@type': 'WebSite', name: siteName },
+    ...(SITE.footer.licence ? { license: SITE.footer.licence.url } : {}),
     ...(guide.image ? { image: new URL(withBase(guide.image.src), canonical).href } : {}),
   };
 }
