@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { siteConfigPlugin } from './src/integrations/site-config';
-import { loadSiteConfig } from './src/lib/site-config';
 
-const alias = { '~': fileURLToPath(new URL('./src', import.meta.url)) };
-// Modules that show the site's name or level labels import content/site.yaml's module, as in a build.
-const plugins = [siteConfigPlugin(loadSiteConfig().config)];
+const alias = {
+  '~': fileURLToPath(new URL('./src', import.meta.url)),
+  // Modules that show the site's name or level labels import content/site.yaml's module; tests get
+  // the same exports from a module that loads the file (astro.config.ts's plugin is not loaded here).
+  'virtual:greenpath/site': fileURLToPath(new URL('./tests/unit/support/site-module.ts', import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -14,7 +15,6 @@ export default defineConfig({
       'tests/components/vitest.config.ts',
       {
         resolve: { alias },
-        plugins,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
@@ -23,7 +23,6 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        plugins,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

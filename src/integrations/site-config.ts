@@ -37,7 +37,18 @@ function levels(config: SiteConfig, key: 'label' | 'description'): Record<string
   return Object.fromEntries(Object.entries(config.difficulty).map(([level, value]) => [level, value[key]]));
 }
 
-/** The Vite plugin behind both modules; the unit tests' Vite config uses it too. */
+/** What `virtual:greenpath/site` exports (src/env.d.ts declares it; the unit tests' stand-in exports the same). */
+export function siteModuleExports(config: SiteConfig, guidesDir: string = DEFAULT_GUIDES_DIR) {
+  return {
+    default: config,
+    difficultyLabels: levels(config, 'label'),
+    difficultyBlurbs: levels(config, 'description'),
+    // The guides folder of this build (GUIDES_DIR), so a guide's file can be named in the repository.
+    guidesDir,
+  };
+}
+
+/** The Vite plugin behind both modules. */
 export function siteConfigPlugin(config: SiteConfig, guidesDir: string = DEFAULT_GUIDES_DIR) {
   const resolved = new Map([
     [SITE_MODULE, `\0${SITE_MODULE}`],
@@ -50,12 +61,10 @@ export function siteConfigPlugin(config: SiteConfig, guidesDir: string = DEFAULT
     },
     load(id: string) {
       if (id === resolved.get(SITE_MODULE)) {
-        // The guides folder of this build (GUIDES_DIR), so a guide's file can be named in the repository.
+        const { default: all, ...named } = siteModuleExports(config, guidesDir);
         return [
-          `export const difficultyLabels = ${JSON.stringify(levels(config, 'label'))};`,
-          `export const difficultyBlurbs = ${JSON.stringify(levels(config, 'description'))};`,
-          `export const guidesDir = ${JSON.stringify(guidesDir)};`,
-          `export default ${JSON.stringify(config)};`,
+          ...Object.entries(named).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`),
+          `export default ${JSON.stringify(all)};`,
           '',
         ].join('\n');
       }

@@ -200,27 +200,32 @@ export function parseSiteConfig(source: string, file: string, env: SiteConfigEnv
     return { config: finish(fallback, env), diagnostics };
   }
   const data = raw as Record<string, unknown>;
-  const result = siteConfigSchema.safeParse(data, { reportInput: true });
-  if (!result.success) {
-    const unknown = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
-    const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
-    diagnostics.push(...issuesToDiagnostics(others, data, file, locate));
-    for (const issue of unknown) {
-      const parent = issue.path as PropertyKey[];
-      const known = knownKeys(parent);
-      for (const key of issue.keys) {
-        const suggestion = nearest(key, known);
-        const field = fieldName([...parent, key]);
-        diagnostics.push({
-          file,
-          ...locate([...parent, key]),
-          severity: 'error',
-          rule: 'unknown-key',
-          field,
-          message: `${field}: unknown setting${suggestion ? `; did you mean \`${fieldName([...parent, suggestion])}\`?` : `; known here: ${known.join(', ')}`}`,
-        });
-      }
+  // Unknown keys first, each with the nearest known one; then the rest is checked without them,
+  // so a misspelt setting does not hide a missing logo or a low contrast in the same file.
+  const first = siteConfigSchema.safeParse(data, { reportInput: true });
+  const unknown = first.success ? [] : first.error.issues.filter((i) => i.code === 'unrecognized_keys');
+  const known = structuredClone(data);
+  for (const issue of unknown) {
+    const parent = issue.path as PropertyKey[];
+    const keys = knownKeys(parent);
+    const holder = parent.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], known);
+    for (const key of issue.keys) {
+      delete (holder as Record<string, unknown>)[key];
+      const suggestion = nearest(key, keys);
+      const field = fieldName([...parent, key]);
+      diagnostics.push({
+        file,
+        ...locate([...parent, key]),
+        severity: 'error',
+        rule: 'unknown-key',
+        field,
+        message: `${field}: unknown setting${suggestion ? `; did you mean \`${fieldName([...parent, suggestion])}\`?` : `; known here: ${keys.join(', ')}`}`,
+      });
     }
+  }
+  const result = unknown.length ? siteConfigSchema.safeParse(known, { reportInput: true }) : first;
+  if (!result.success) {
+    diagnostics.push(...issuesToDiagnostics(result.error.issues, data, file, locate));
     return { config: finish(fallback, env), diagnostics: sortDiagnostics(diagnostics) };
   }
 
