@@ -15,14 +15,21 @@ import finishPages from './src/integrations/finish-pages';
 import { cacheDirFor } from './src/lib/build-cache';
 import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
+import siteConfigModule from './src/integrations/site-config';
+import { loadSiteConfig } from './src/lib/site-config';
+import { guidesDir } from './src/lib/guide-files';
 import { markdownOptions } from './src/markdown/options';
 import { cspConfig } from './src/lib/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
 
-// BASE_PATH=/docs/ SITE_URL=https://example.org npm run build gives a site that works under /docs/.
+// content/site.yaml (SITE_CONFIG names another file), read and checked once; the content guard
+// reports its problems with the guides'.
+const siteConfig = loadSiteConfig();
+// BASE_PATH=/docs/ SITE_URL=https://example.org npm run build gives a site that works under /docs/;
+// without them, site.yaml's `base` and `url` apply.
 const outDir = process.env['OUT_DIR'] || './dist';
-const base = normaliseBase(process.env['BASE_PATH']);
-const site = process.env['SITE_URL'] || 'http://localhost:4321';
+const base = normaliseBase(process.env['BASE_PATH'] ?? siteConfig.config.base);
+const site = process.env['SITE_URL'] || siteConfig.config.url;
 
 export default defineConfig({
   // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
@@ -63,7 +70,8 @@ export default defineConfig({
     buildClock(),
     // Warns when the installed astro is not one src/astro-internals/ was checked with.
     astroVersionCheck(),
-    contentGuard(),
+    contentGuard({}, siteConfig),
+    siteConfigModule(siteConfig.config, guidesDir()),
     // In `astro dev` only: checks guides again as they are saved and shows the problems on every page.
     devProblems(),
     renderCache(),

@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '~': fileURLToPath(new URL('./src', import.meta.url)) };
+const alias = {
+  '~': fileURLToPath(new URL('./src', import.meta.url)),
+  // Modules that show the site's name or level labels import content/site.yaml's module; tests get
+  // the same exports from a module that loads the file (astro.config.ts's plugin is not loaded here).
+  'virtual:greenpath/site': fileURLToPath(new URL('./tests/unit/support/site-module.ts', import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -4,7 +4,8 @@
  * reader types and pushed when a filter, the sort or a suggestion changes the search. Pagefind
  * loads when the search box gets focus or the URL already asks for a search.
  */
-import { DIFFICULTY_LABELS, isDifficulty } from '~/lib/difficulty';
+import { isDifficulty } from '~/lib/difficulty';
+import { DIFFICULTY_LABELS } from '~/lib/site';
 import {
   EMPTY_SEARCH_STATE,
   hasFilters,

@@ -21,13 +21,20 @@ import { readCheckEnv, readCheckFlags, type CheckFlags } from '../lib/content-ch
 import { guidesDir } from '../lib/guide-files';
 import { BAD_SETTING, counted } from '../lib/build-refusal';
 import { refuseBuild } from './refuse-build';
+import { featuredDiagnostics, type SiteConfigResult } from '../lib/site-config';
+import { slugify } from '../lib/slug';
+import { readFileSync, existsSync } from 'node:fs';
 
 export type ContentGuardOptions = CheckFlags;
 
 /** Warnings listed in full in a build's output; `npm run check:content` lists them all. */
 export const LISTED_WARNINGS = 50;
 
-export default function contentGuard(options: ContentGuardOptions = {}): AstroIntegration {
+/** `site`: content/site.yaml as astro.config.ts loaded it; its problems are reported with the guides'. */
+export default function contentGuard(
+  options: ContentGuardOptions = {},
+  site?: SiteConfigResult & { file: string },
+): AstroIntegration {
   return {
     name: 'greenpath:content-guard',
     hooks: {
@@ -44,7 +51,10 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
           return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
         }
         const report = await checkContent({ dir: guidesDir(), ...flags });
-        const sorted = sortDiagnostics(report.diagnostics);
+        const sorted = sortDiagnostics([
+          ...report.diagnostics,
+          ...siteDiagnostics(site, report.guides, command === 'dev'),
+        ]);
         const warnings = sorted.filter((x) => x.severity === 'warning');
         for (const d of warnings.slice(0, LISTED_WARNINGS)) logger.warn(formatShort(d));
         if (warnings.length > LISTED_WARNINGS) {
@@ -65,4 +75,27 @@ export default function contentGuard(options: ContentGuardOptions = {}): AstroIn
       },
     },
   };
+}
+
+/** The site configuration's own problems, and featured slugs that name no published guide or learning path. */
+function siteDiagnostics(
+  site: (SiteConfigResult & { file: string }) | undefined,
+  guides: readonly {
+    slug: string;
+    draft: boolean;
+    frontmatter: { series?: { name: string } | undefined } | undefined;
+  }[],
+  withDrafts: boolean,
+) {
+  if (!site) return [];
+  // Drafts are published by `astro dev` only (src/lib/content.ts).
+  const published = guides.filter((g) => withDrafts || !g.draft);
+  const source = existsSync(site.file) ? readFileSync(site.file, 'utf8') : '';
+  return [
+    ...site.diagnostics,
+    ...featuredDiagnostics(site.config, site.file, source, {
+      guides: published.map((g) => g.slug),
+      series: new Set(published.flatMap((g) => (g.frontmatter?.series ? [slugify(g.frontmatter.series.name)] : []))),
+    }),
+  ];
 }

@@ -2,7 +2,8 @@
  * The view model of the filter on /guides/: every option with the count the page shows before
  * any script runs (the unfiltered view), computed with the same functions the browser uses.
  */
-import { DIFFICULTIES, DIFFICULTY_LABELS } from './difficulty';
+import { DIFFICULTIES } from './difficulty';
+import { DIFFICULTY_LABELS } from './site';
 import { isoDay } from './format';
 import type { CardFacts } from './guide-card';
 import {

@@ -3,7 +3,8 @@
  * it is also the page's cache key) and handed to the page; the layout and its components only
  * render it. The contents list comes from the headings rendering reports (`buildToc`).
  */
-import { DIFFICULTY_LABELS, type Difficulty } from './difficulty';
+import type { Difficulty } from './difficulty';
+import { DIFFICULTY_LABELS, SITE } from './site';
 import { isoDay, isoDuration } from './format';
 import type { Guide, Library } from './library';
 import { withBase } from './urls';
@@ -95,7 +96,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     headline: guide.title,
     description: guide.description,
     url: canonical,
-    inLanguage: 'en',
+    inLanguage: SITE.language,
     learningResourceType: 'guide',
     educationalLevel: DIFFICULTY_LABELS[guide.difficulty],
     timeRequired: isoDuration(guide.displayMinutes),
@@ -103,6 +104,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     dateModified: isoDay(guide.updated ?? guide.date),
     keywords: guide.tags.map((t) => t.label).join(', '),
     isPartOf: { '@type': 'WebSite', name: siteName },
+    ...(SITE.footer.licence ? { license: SITE.footer.licence.url } : {}),
     ...(guide.image ? { image: new URL(withBase(guide.image.src), canonical).href } : {}),
   };
 }

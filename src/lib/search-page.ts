@@ -3,7 +3,7 @@
  * guides it holds, as the counts to show before anything is searched. `value` goes in the URL
  * (`?difficulty=beginner&tag=cloud`), `filterValue` is what the index holds (tags by label).
  */
-import { DIFFICULTY_LABELS } from './difficulty';
+import { DIFFICULTY_LABELS } from './site';
 import type { Library } from './library';
 
 export interface FacetOption {

@@ -1,8 +1,30 @@
-/** Site-wide facts shown in the chrome and the head. */
-export const SITE = {
-  name: 'Greenpath',
-  tagline: 'Practical guides to greener software, AI, web and cloud work.',
-  description:
-    'Greenpath is a library of practical, sourced guides for cutting the energy use and emissions of software, AI, web and cloud work.',
-  lang: 'en',
-} as const;
+/**
+ * The site's identity, as `content/site.yaml` gives it (checked at config time by
+ * src/lib/site-config.ts, provided by src/integrations/site-config.ts): name, copy, links,
+ * difficulty labels. Pages, components and browser code import it from here; none reads the YAML.
+ */
+import config, { difficultyBlurbs, difficultyLabels, guidesDir } from 'virtual:greenpath/site';
+import type { Difficulty } from './difficulty';
+import { fileInGuidesFolder, guideRepositoryLinks, type GuideRepositoryLinks } from './repository-links';
+import { withBase } from './urls';
+
+export const SITE = config;
+
+/** The level names; a module of their own, so browser bundles that show them take nothing else. */
+export const DIFFICULTY_LABELS: Record<Difficulty, string> = difficultyLabels;
+
+export const DIFFICULTY_BLURBS: Record<Difficulty, string> = difficultyBlurbs;
+
+/** A link from site.yaml: site paths (`/guides/`) get the base path; other URLs are kept. */
+export function siteHref(href: string): string {
+  return href.startsWith('/') ? withBase(href) : href;
+}
+
+/** "Edit this page", "History" and "Report a problem" for a guide; undefined without `repository`. */
+export function guideSourceLinks(
+  guide: { filePath: string; title: string },
+  pageUrl: string,
+): GuideRepositoryLinks | undefined {
+  const repo = config.repository;
+  return repo && guideRepositoryLinks(repo, fileInGuidesFolder(guide.filePath, guidesDir), guide.title, pageUrl);
+}

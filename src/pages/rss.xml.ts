@@ -4,8 +4,19 @@ import { library } from '~/lib/content';
 import { SITE } from '~/lib/site';
 import { urls } from '~/lib/urls';
 
+/** Text for the feed's own XML (customData is written as it is given). */
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The channel's copyright: site.yaml's line and the guides' licence. */
+function copyright(): string | undefined {
+  const { copyright: line, licence } = SITE.footer;
+  const parts = [line, licence && `Guides licensed under ${licence.name}: ${licence.url}`].filter(Boolean);
+  return parts.length ? parts.join('. ') : undefined;
+}
+
 /** Every published guide, newest first. @astrojs/rss escapes every string it is given. */
 export function GET(context: APIContext) {
+  const rights = copyright();
   return rss({
     title: `${SITE.name} guides`,
     description: SITE.description,
@@ -19,6 +30,6 @@ export function GET(context: APIContext) {
       link: urls.guide(guide.slug),
       categories: guide.tags.map((t) => t.label),
     })),
-    customData: '<language>en</language>',
+    customData: `<language>${xml(SITE.language)}</language>${rights ? `<copyright>${xml(rights)}</copyright>` : ''}`,
   });
 }
