@@ -11,7 +11,7 @@ import { guideSchema } from '~/schemas/guide';
 import { generateGuides } from '../../scripts/lib/generate-guides';
 
 // The processor Astro renders `.md` guides with, plugins and all.
-const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+const processor = await createMarkdownProcessor({ ...markdownOptions({ base: '/' }), syntaxHighlight: false });
 
 async function render(markdown: string, frontmatter: Record<string, unknown> = { title: 'T' }, file = 'a.md') {
   const { metadata } = await processor.render(markdown, { frontmatter, fileURL: new URL(`file:///guides/${file}`) });
