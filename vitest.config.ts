@@ -11,6 +11,14 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // `npm run test:unit` measures how much of the pure logic and the content tools the unit tests
+    // run, and fails below these floors (set just under what they cover: raise them, never lower).
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**', 'content-tools/**'],
+      reporter: ['text-summary'],
+      thresholds: { statements: 92, branches: 83, functions: 91, lines: 94 },
+    },
     projects: [
       'tests/components/vitest.config.ts',
       {
