@@ -48,8 +48,8 @@ describe('a guide nested too deep to render', () => {
     // Front matter and the first paragraph take lines 1-10; the 21st closing `a*` is on line 2,510 + 21.
     // The checker's line and one summary line end the output; nothing before them reads as a crash.
     expect(lines.slice(-2)).toEqual([
-      `${guidesDir}/nested-emphasis.md:2531 emphasis: expected emphasis, strong emphasis and strikethrough nested at most 20 levels deep in one paragraph, found 2,500 levels; it passes the limit on this line`,
-      'Build refused: 1 content error in 1 file. Nothing was published: the previous output is as it was.',
+      `[ERROR] [greenpath:content-guard] ${guidesDir}/nested-emphasis.md:2531 emphasis: expected emphasis, strong emphasis and strikethrough nested at most 20 levels deep in one paragraph, found 2,500 levels; it passes the limit on this line`,
+      '[ERROR] [greenpath:content-guard] Build refused: 1 content error in 1 file. Nothing was published: the previous output is as it was.',
     ]);
     expect(lines.filter((line) => CRASH_LIKE.test(line))).toEqual([]);
     expect(result.output).not.toMatch(/Maximum call stack|could not be rendered|Syncing content|Complete!/);

@@ -14,7 +14,7 @@ import { findMojibake } from '~/lib/content-check/mojibake';
 import { runImport } from '~/lib/import/run';
 import { DAMAGES } from '../fixtures/damage-sources/manifest';
 import { launchBrowser, newPage } from './support/browser';
-import { buildSite, buildSiteOrThrow, ROOT, TEST_SITES } from './support/build';
+import { buildSite, buildSiteOrThrow, outputLines, ROOT, TEST_SITES } from './support/build';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 const GUIDES = `.greenpath/test-guides/import-e2e-${process.env['GREENPATH_TEST_RUN'] ?? process.pid}`;
@@ -65,7 +65,10 @@ afterAll(async () => {
 describe('a site built from imported guides', () => {
   it('is refused while links are broken and characters are garbled, and nothing is written', () => {
     expect(refused.code).not.toBe(0);
-    const lines = refused.output.split('\n').filter((line) => line.startsWith(GUIDES));
+    // The refused build lists each problem through the content guard's logger.
+    const lines = outputLines(refused.output)
+      .map((line) => line.replace(/^\[(?:ERROR|WARN)\] \[greenpath:content-guard\] /, ''))
+      .filter((line) => line.startsWith(GUIDES));
     expect(
       lines
         .filter((line) => line.includes('lost a byte'))
