@@ -65,7 +65,7 @@ const guidesDir = path.join(work, 'guides');
 const outDir = path.join(work, 'dist');
 // The build's cache folder, as astro.config.ts names it. Checked after the first build.
 const cacheDir = path.join(ROOT, cacheDirFor(outDir));
-// The content check's own cache of body analyses (src/lib/content-check/analysis-cache.ts), per guides folder.
+// The content check's own cache of body analyses (content-tools/check/analysis-cache.ts), per guides folder.
 const checkCache = path.join(
   ROOT,
   '.greenpath/cache/content-check',

@@ -5,7 +5,7 @@
  * scripts/lib/new-guide.ts.
  */
 import { DIFFICULTIES } from '../src/lib/difficulty';
-import { guidesDir } from '../src/lib/guide-files';
+import { guidesDir } from '../src/data/guides-dir';
 import { slugify } from '../src/lib/slug';
 import { DEFAULT_TAGS_FILE } from '../src/lib/tag-vocabulary';
 import { oneOf, readCommandLine, UsageError } from './lib/cli';

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { guidesDir } from './lib/guide-files';
+import { guidesDir } from './data/guides-dir';
 import { guideSlug } from './lib/slug';
 import { storeBodyFacts } from './lib/body-facts';
 import { failOnRenderErrors, reportCacheUse } from './lib/strict-loader';

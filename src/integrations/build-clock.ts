@@ -12,7 +12,8 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from '../lib/build-time-limit';
-import { guidesDir, listGuideFiles } from '../lib/guide-files';
+import { listGuideFiles } from '../../content-tools/guide-files';
+import { guidesDir } from '../data/guides-dir';
 import { BAD_SETTING } from '../lib/build-refusal';
 import { startBuildReport, type BuildReport } from '../lib/build-report';
 import { refuseBuild } from './refuse-build';

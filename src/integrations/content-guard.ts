@@ -4,7 +4,7 @@
  * `dist/` stays where it is: the build prints the list and one "Build refused" line and exits
  * with code 1 (./refuse-build.ts). In `astro dev` problems are printed and the server keeps running.
  *
- * The check is the whole content check of src/lib/content-check/ (the same as
+ * The check is the whole content check of content-tools/check/ (the same as
  * `npm run check:content`): schema, encoding and mojibake, broken links and anchors, and the rest.
  * Broken links are errors unless the `links: 'warn'` option, `GREENPATH_LINKS=warn` or
  * `--links=warn` says otherwise; tags outside content/tags.yaml are warnings unless
@@ -16,9 +16,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { formatShort, sortDiagnostics } from '../schemas/errors';
-import { checkContent } from '../lib/content-check';
-import { readCheckEnv, readCheckFlags, type CheckFlags } from '../lib/content-check/flags';
-import { guidesDir } from '../lib/guide-files';
+import { checkContent } from '../../content-tools/check';
+import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../content-tools/check/flags';
+import { guidesDir } from '../data/guides-dir';
 import { BAD_SETTING, counted } from '../lib/build-refusal';
 import { refuseBuild } from './refuse-build';
 

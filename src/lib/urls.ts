@@ -20,7 +20,7 @@ export function withBase(path: string, base: string = BASE): string {
 /**
  * Every page the site makes (src/pages/), as a path under the base. A `:name` segment stands for
  * a value from the library: `slug` a guide, `tag`, `level` or `series`. The content check resolves
- * links against these (src/lib/content-check/routes.ts): a new page gets its line here.
+ * links against these (content-tools/check/routes.ts): a new page gets its line here.
  */
 export const PAGE_PATHS = {
   home: '',

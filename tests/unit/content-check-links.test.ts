@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLinkDiagnostics, referenceDiagnostics, resolveLink, type SiteIndex } from '~/lib/content-check/links';
-import { matchRoutes, routesFromPaths } from '~/lib/content-check/routes';
+import { bodyLinkDiagnostics, referenceDiagnostics, resolveLink, type SiteIndex } from '../../content-tools/check/links';
+import { matchRoutes, routesFromPaths } from '../../content-tools/check/routes';
 import { PAGE_PATHS, urls } from '~/lib/urls';
 import { formatLong } from '~/schemas/errors';
 import { guideRecord, guideText } from './support/guide-record';

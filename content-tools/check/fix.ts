@@ -7,10 +7,11 @@
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
-import { guidesDir, listGuideFiles } from '../guide-files';
+import { writeFileAtomic } from '../../src/lib/atomic-write';
+import { listGuideFiles } from '../guide-files';
+import { guidesDir } from '../../src/data/guides-dir';
 import type { CodePage } from './codepages';
-import { checkContent, type ContentCheckOptions, type ContentReport } from './index';
+import { checkContent, type ContentCheckOptions, type ContentReport } from './';
 import { repairGuideBytes, type TextRepair } from './repair';
 
 export interface FixOptions extends Omit<ContentCheckOptions, 'files'> {

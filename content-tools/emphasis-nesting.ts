@@ -3,7 +3,7 @@
  * paragraph or a heading), found without parsing it. Emphasis nested a few thousand levels deep
  * (`*a` on 2,500 lines, then `a*` on 2,500 more: every line short, no list in sight) costs
  * micromark seconds, because pairing delimiters is quadratic there, and then overflows the stack
- * of every recursive walk over the tree. src/lib/input-limits.ts uses this to refuse such text
+ * of every recursive walk over the tree. content-tools/input-limits.ts uses this to refuse such text
  * before a parser sees it.
  *
  * One linear pass runs CommonMark's delimiter-pairing algorithm ("process emphasis", with its

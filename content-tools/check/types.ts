@@ -1,5 +1,5 @@
 /** What the content rules read about one guide. Every rule is a pure function of these records. */
-import type { Diagnostic, Severity } from '../../schemas/errors';
+import type { Diagnostic, Severity } from '../../src/schemas/errors';
 import type { CheckedGuide } from '../guide-files';
 import type { BodyAnalysis } from './analyse';
 

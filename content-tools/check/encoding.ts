@@ -4,7 +4,7 @@
  * in; when every plausible page reads it the same way, the conversion is certain and
  * `fix:content` and the importer make it. Pure.
  */
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import { CODE_PAGES, CODE_PAGE_NAMES, decodeWith, type CodePage } from './codepages';
 
 export interface InvalidUtf8 {

@@ -14,7 +14,7 @@
  * lazy continuation lines. The text of each paragraph and heading goes through
  * ./emphasis-nesting.ts, as linear. Pure; runs anywhere.
  */
-import type { Diagnostic } from '../schemas/errors';
+import type { Diagnostic } from '../src/schemas/errors';
 import { emphasisNesting } from './emphasis-nesting';
 
 export interface InputLimits {

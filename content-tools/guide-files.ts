@@ -7,24 +7,18 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { guideSchema, KNOWN_GUIDE_KEYS, type GuideFrontmatter } from '../schemas/guide';
-import { issuesToDiagnostics, type Diagnostic } from '../schemas/errors';
+import { guideSchema, KNOWN_GUIDE_KEYS, type GuideFrontmatter } from '../src/schemas/guide';
+import { issuesToDiagnostics, type Diagnostic } from '../src/schemas/errors';
 import { parseGuideSource, type ParsedGuideSource } from './frontmatter';
 import { checkInputLimits } from './input-limits';
 import { checkBodySafety } from './markdown-safety';
-import { decodeGuideBytes, encodingDiagnostics } from './content-check/encoding';
-import { bodyFacts } from './markdown-text';
-import { nearest } from './nearest';
-import { publicFileExists } from './public-files';
-import { guideSlug } from './slug';
+import { decodeGuideBytes, encodingDiagnostics } from './check/encoding';
+import { bodyFacts } from '../src/lib/markdown-text';
+import { nearest } from '../src/lib/nearest';
+import { publicFileExists } from '../src/lib/public-files';
+import { guideSlug } from '../src/lib/slug';
 
-export const DEFAULT_GUIDES_DIR = 'content/guides';
 export const GUIDE_EXTENSIONS = /\.(md|mdx)$/i;
-
-/** The guides folder for this run: `GUIDES_DIR` when set, else `content/guides`. */
-export function guidesDir(env: Record<string, string | undefined> = process.env): string {
-  return env['GUIDES_DIR'] || DEFAULT_GUIDES_DIR;
-}
 
 /** Every guide file below `dir`, relative to it, sorted; files and folders starting with `_` or `.` are skipped. */
 export async function listGuideFiles(dir: string): Promise<string[]> {

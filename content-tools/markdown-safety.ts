@@ -11,10 +11,10 @@
  * link destination; code is left out of it so that HTML in code samples costs nothing.
  */
 import type { Nodes } from 'mdast';
-import type { Diagnostic } from '../schemas/errors';
-import { describeRefusedUrl, isAllowedUrl } from '../markdown/url-policy';
-import { parseMarkdown } from './markdown-text';
-import { walkTree } from './tree-walk';
+import type { Diagnostic } from '../src/schemas/errors';
+import { describeRefusedUrl, isAllowedUrl } from '../src/markdown/url-policy';
+import { parseMarkdown } from '../src/lib/markdown-text';
+import { walkTree } from '../src/lib/tree-walk';
 
 const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm;
 // A code span never crosses a blank line.

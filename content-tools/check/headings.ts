@@ -16,9 +16,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { contentRemarkPlugins, remarkRehypeOptions } from '../../markdown/options';
-import remarkSmartPunctuation from '../../markdown/remark-smart-punctuation';
-import { SKIP, walkTree, type TreeNode } from '../tree-walk';
+import { contentRemarkPlugins, remarkRehypeOptions } from '../../src/markdown/options';
+import remarkSmartPunctuation from '../../src/markdown/remark-smart-punctuation';
+import { SKIP, walkTree, type TreeNode } from '../../src/lib/tree-walk';
 
 export interface HeadingId {
   depth: number;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_SUFFIX, writeFileAtomic } from '../atomic-write';
+import { TEMP_SUFFIX, writeFileAtomic } from '../../src/lib/atomic-write';
 import type { BodyAnalysis } from './analyse';
 
 type Stored = Omit<BodyAnalysis, 'anchors'> & { anchors: string[] };
@@ -21,8 +21,8 @@ const WEEK = 7 * 24 * HOUR;
 
 /** The source files and packages whose change can change an analysis. */
 const CODE_FILES = [
-  'src/lib/content-check/analyse.ts',
-  'src/lib/content-check/headings.ts',
+  'content-tools/check/analyse.ts',
+  'content-tools/check/headings.ts',
   'src/lib/markdown-text.ts',
   'src/markdown',
 ];

@@ -2,7 +2,7 @@
  * Rules on the characters of a guide: mojibake, invisible characters, escaped entities. They see
  * the whole file, front matter included. Pure.
  */
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import type { ParsedGuideSource } from '../frontmatter';
 import { describePages, codePointLabel, findMojibake, type MojibakeFinding } from './mojibake';
 import { entitiesInValue, findDoubleEscapedEntities } from './entities';

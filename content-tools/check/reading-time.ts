@@ -4,8 +4,8 @@
  * computed time, and by more than the minute that rounding explains: the number was copied from
  * another guide, or the guide has grown. Pure.
  */
-import type { Diagnostic } from '../../schemas/errors';
-import { WORDS_PER_MINUTE } from '../markdown-text';
+import type { Diagnostic } from '../../src/schemas/errors';
+import { WORDS_PER_MINUTE } from '../../src/lib/markdown-text';
 import { diagnostic, type GuideRecord } from './types';
 
 export function readingTimeDiagnostics(guide: GuideRecord): Diagnostic[] {

@@ -16,18 +16,18 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic, type AtomicWriteHooks } from '../atomic-write';
-import { analyseBody, type LinkFact } from '../content-check/analyse';
-import type { CodePage } from '../content-check/codepages';
-import { decodeGuideBytes } from '../content-check/encoding';
-import { checkContent, type ContentReport } from '../content-check/index';
-import { repairGuideBytes, type TextRepair } from '../content-check/repair';
-import { safeDecodeURIComponent } from '../decode-uri';
-import type { Difficulty } from '../difficulty';
+import { writeFileAtomic, type AtomicWriteHooks } from '../../src/lib/atomic-write';
+import { analyseBody, type LinkFact } from '../check/analyse';
+import type { CodePage } from '../check/codepages';
+import { decodeGuideBytes } from '../check/encoding';
+import { checkContent, type ContentReport } from '../check';
+import { repairGuideBytes, type TextRepair } from '../check/repair';
+import { safeDecodeURIComponent } from '../../src/lib/decode-uri';
+import type { Difficulty } from '../../src/lib/difficulty';
 import { parseGuideSource, type ParsedGuideSource } from '../frontmatter';
 import { checkGuideSource, listGuideFiles } from '../guide-files';
-import { PUBLIC_DIR, publicFileExists } from '../public-files';
-import { dateFromPath, guideSlug, slugify } from '../slug';
+import { PUBLIC_DIR, publicFileExists } from '../../src/lib/public-files';
+import { dateFromPath, guideSlug, slugify } from '../../src/lib/slug';
 import { frontmatterYaml, normaliseFrontmatter } from './normalise';
 import { rewriteUrls, type UrlRewrite } from './rewrite';
 

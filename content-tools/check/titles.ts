@@ -1,5 +1,5 @@
 /** Two guides with one title: readers cannot tell them apart in lists and search. A warning on each. Pure. */
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import { diagnostic, type GuideRecord } from './types';
 
 const key = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * the zero-width family is a warning, and a zero-width joiner inside an emoji sequence or a
  * script that needs it is left alone. Pure.
  */
-import type { Severity } from '../../schemas/errors';
+import type { Severity } from '../../src/schemas/errors';
 
 export interface InvisibleFinding {
   start: number;

@@ -3,7 +3,7 @@
  * URLs are replaced where the parser found them written (`LinkFact.urlStart/urlEnd`), so a link
  * text that happens to repeat its URL is left alone. Pure.
  */
-import type { LinkFact } from '../content-check/analyse';
+import type { LinkFact } from '../check/analyse';
 
 export interface UrlRewrite {
   line: number;

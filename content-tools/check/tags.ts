@@ -3,10 +3,10 @@
  * known tag, or an error with `strictTags`. Imported and benchmark collections bring tags of their
  * own, and still build. Pure.
  */
-import type { Diagnostic, Severity } from '../../schemas/errors';
-import type { TagVocabulary } from '../../schemas/tags';
-import { nearest } from '../nearest';
-import { tagSlug } from '../slug';
+import type { Diagnostic, Severity } from '../../src/schemas/errors';
+import type { TagVocabulary } from '../../src/schemas/tags';
+import { nearest } from '../../src/lib/nearest';
+import { tagSlug } from '../../src/lib/slug';
 import { diagnostic, type GuideRecord } from './types';
 
 export function tagDiagnostics(

@@ -1,6 +1,6 @@
 /** The check's report as text: diagnostics grouped by file in the long form, then a summary line. Pure. */
-import { formatLong, sortDiagnostics, type Diagnostic } from '../../schemas/errors';
-import { plural } from '../format';
+import { formatLong, sortDiagnostics, type Diagnostic } from '../../src/schemas/errors';
+import { plural } from '../../src/lib/format';
 
 export function formatGrouped(diagnostics: readonly Diagnostic[]): string[] {
   const lines: string[] = [];

@@ -8,9 +8,9 @@
  * `SiteIndex`.
  */
 import path from 'node:path/posix';
-import type { Diagnostic, Severity } from '../../schemas/errors';
-import { safeDecodeURIComponent } from '../decode-uri';
-import { nearest } from '../nearest';
+import type { Diagnostic, Severity } from '../../src/schemas/errors';
+import { safeDecodeURIComponent } from '../../src/lib/decode-uri';
+import { nearest } from '../../src/lib/nearest';
 import { matchRoutes, type Route } from './routes';
 import { diagnostic, type GuideRecord } from './types';
 

@@ -9,8 +9,8 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { parseGuideSource } from '../frontmatter';
-import { parseMarkdown } from '../markdown-text';
-import { SKIP, walkTree } from '../tree-walk';
+import { parseMarkdown } from '../../src/lib/markdown-text';
+import { SKIP, walkTree } from '../../src/lib/tree-walk';
 import { CODE_PAGE_NAMES, type CodePage } from './codepages';
 import { decodeAs, decodeGuideBytes } from './encoding';
 import { decodeEntitiesIn, findDoubleEscapedEntities } from './entities';

@@ -4,7 +4,7 @@
  * since screen-reader users navigate by heading level. The layout shows the title as the page's
  * H1, so the body starts at `##`. Pure.
  */
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import { diagnostic, type GuideRecord } from './types';
 
 export function emptyBodyDiagnostics(guide: GuideRecord): Diagnostic[] {

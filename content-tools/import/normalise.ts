@@ -7,8 +7,8 @@
  * against the schema by the caller. Pure.
  */
 import { isMap, isSeq, Document } from 'yaml';
-import { DIFFICULTIES, type Difficulty } from '../difficulty';
-import { isDraft, KNOWN_GUIDE_KEYS } from '../../schemas/guide';
+import { DIFFICULTIES, type Difficulty } from '../../src/lib/difficulty';
+import { isDraft, KNOWN_GUIDE_KEYS } from '../../src/schemas/guide';
 
 export interface NormaliseContext {
   /** Renames to apply first, `from` → `to` (`--map`). */

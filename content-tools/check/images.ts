@@ -3,7 +3,7 @@
  * `alt`, a hero `image` without `image_alt`. Warnings: the page still works, but not for everyone.
  * An image that is purely decorative can say so with `alt=""` in HTML. Pure.
  */
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import { diagnostic, type GuideRecord } from './types';
 
 export function imageAltDiagnostics(guide: GuideRecord): Diagnostic[] {

@@ -19,7 +19,7 @@
  */
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import { isMap, parseDocument, type Document } from 'yaml';
-import { LineIndex } from './content-check/positions';
+import { LineIndex } from './check/positions';
 
 export interface Position {
   line: number;

@@ -5,7 +5,7 @@
  * path exists is asked of the caller.
  */
 import path from 'node:path/posix';
-import type { Diagnostic } from '../../schemas/errors';
+import type { Diagnostic } from '../../src/schemas/errors';
 import { diagnostic, type GuideRecord } from './types';
 
 const IMPORT = /^import\s[^'"]*?['"]([^'"]+)['"]/;

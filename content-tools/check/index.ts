@@ -8,15 +8,16 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sortDiagnostics, type Diagnostic, type Severity } from '../../schemas/errors';
-import { isDraft } from '../../schemas/guide';
+import { sortDiagnostics, type Diagnostic, type Severity } from '../../src/schemas/errors';
+import { isDraft } from '../../src/schemas/guide';
 import type { ParsedGuideSource } from '../frontmatter';
-import { checkGuideFolder, guidesDir } from '../guide-files';
-import { buildLibrary, type GuideInput } from '../library';
-import { publicFileExists } from '../public-files';
-import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../tag-vocabulary';
-import { PAGE_PATHS } from '../urls';
-import { normaliseBase } from '../urls-base';
+import { checkGuideFolder } from '../guide-files';
+import { guidesDir } from '../../src/data/guides-dir';
+import { buildLibrary, type GuideInput } from '../../src/lib/library';
+import { publicFileExists } from '../../src/lib/public-files';
+import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../../src/lib/tag-vocabulary';
+import { PAGE_PATHS } from '../../src/lib/urls';
+import { normaliseBase } from '../../src/lib/urls-base';
 import { analyseBody, type BodyAnalysis } from './analyse';
 import { AnalysisCache, analysisKey } from './analysis-cache';
 import { imageAltDiagnostics } from './images';

@@ -5,9 +5,9 @@
  * themselves never parse. Node only (see ./headings.ts).
  */
 import type { Definition, Heading, Root, RootContent } from 'mdast';
-import { normaliseTitle } from '../../markdown/rehype-guide-html';
-import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../markdown-text';
-import { SKIP, textOf, walkTree } from '../tree-walk';
+import { normaliseTitle } from '../../src/markdown/rehype-guide-html';
+import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../../src/lib/markdown-text';
+import { SKIP, textOf, walkTree } from '../../src/lib/tree-walk';
 import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
 import { LineIndex } from './positions';
 
