@@ -1,7 +1,7 @@
 /**
  * Reads a folder of guides and validates every file against the schema, collecting every problem
  * of every file in one pass. The build runs this before Astro writes anything (see
- * `src/integrations/content-guard.ts`), so a bad guide fails the build with all its errors at once.
+ * `src/integrations/content-guard/index.ts`), so a bad guide fails the build with all its errors at once.
  * Node only.
  */
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { checkBodySafety } from './markdown-safety';
 import { decodeGuideBytes, encodingDiagnostics } from './check/encoding';
 import { bodyFacts } from '../src/lib/markdown-text';
 import { nearest } from '../src/lib/nearest';
-import { publicFileExists } from '../src/lib/public-files';
+import { publicFileExists } from '../src/data/public-files';
 import { guideSlug } from '../src/lib/slug';
 
 export const GUIDE_EXTENSIONS = /\.(md|mdx)$/i;

@@ -12,7 +12,7 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
-import { cacheDirFor } from '../src/lib/build-cache';
+import { cacheDirFor } from '../src/node/build-cache';
 import { DATA_STORE_FILE } from '../src/astro-internals/data-store-module';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -95,7 +95,7 @@ function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
   return {
     ...env,
     ASTRO_TELEMETRY_DISABLED: '1',
-    // The bench measures time; it does not police it (src/lib/build-time-limit.ts does, in real builds).
+    // The bench measures time; it does not police it (src/integrations/build-clock/build-time-limit.ts does, in real builds).
     BUILD_TIME_LIMIT: process.env['BUILD_TIME_LIMIT'] ?? '7200',
     GUIDES_DIR: path.relative(ROOT, guidesDir),
     OUT_DIR: outDir,
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   const warm: BuildRun[] = [];
   const cacheEvidence: {
     storeBytesBefore: number;
-    /** The content loader's own count (src/lib/strict-loader.ts), from the build's report. */
+    /** The content loader's own count (src/data/strict-loader.ts), from the build's report. */
     contentCache: ContentCacheUse | undefined;
     syncRatio: number | undefined;
   }[] = [];

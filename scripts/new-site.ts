@@ -6,7 +6,7 @@
  * scripts/lib/new-site.ts.
  */
 import { guidesDir } from '../src/data/guides-dir';
-import { DEFAULT_TAGS_FILE } from '../src/lib/tag-vocabulary';
+import { DEFAULT_TAGS_FILE } from '../src/data/tag-vocabulary';
 import { readCommandLine } from './lib/cli';
 import { shownPath } from './lib/new-guide';
 import { newSite, STARTER_TAG } from './lib/new-site';

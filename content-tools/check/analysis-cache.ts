@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_SUFFIX, writeFileAtomic } from '../../src/lib/atomic-write';
+import { TEMP_SUFFIX, writeFileAtomic } from '../../src/node/atomic-write';
 import type { BodyAnalysis } from './analyse';
 
 type Stored = Omit<BodyAnalysis, 'anchors'> & { anchors: string[] };

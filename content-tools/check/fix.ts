@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../src/lib/atomic-write';
+import { writeFileAtomic } from '../../src/node/atomic-write';
 import { listGuideFiles } from '../guide-files';
 import { guidesDir } from '../../src/data/guides-dir';
 import type { CodePage } from './codepages';

@@ -14,8 +14,8 @@ import type { ParsedGuideSource } from '../frontmatter';
 import { checkGuideFolder } from '../guide-files';
 import { guidesDir } from '../../src/data/guides-dir';
 import { buildLibrary, type GuideInput } from '../../src/lib/library';
-import { publicFileExists } from '../../src/lib/public-files';
-import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../../src/lib/tag-vocabulary';
+import { publicFileExists } from '../../src/data/public-files';
+import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../../src/data/tag-vocabulary';
 import { PAGE_PATHS } from '../../src/lib/urls';
 import { normaliseBase } from '../../src/lib/urls-base';
 import { analyseBody, type BodyAnalysis } from './analyse';
@@ -66,7 +66,7 @@ export interface ContentReport {
   cached: number;
 }
 
-/** The routes of this site: the page paths of ../urls.ts. */
+/** The routes of this site: the page paths of ../../src/lib/urls.ts. */
 export function siteRoutes(): Route[] {
   return routesFromPaths(Object.values(PAGE_PATHS));
 }

@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic, type AtomicWriteHooks } from '../../src/lib/atomic-write';
+import { writeFileAtomic, type AtomicWriteHooks } from '../../src/node/atomic-write';
 import { analyseBody, type LinkFact } from '../check/analyse';
 import type { CodePage } from '../check/codepages';
 import { decodeGuideBytes } from '../check/encoding';
@@ -26,7 +26,7 @@ import { safeDecodeURIComponent } from '../../src/lib/decode-uri';
 import type { Difficulty } from '../../src/lib/difficulty';
 import { parseGuideSource, type ParsedGuideSource } from '../frontmatter';
 import { checkGuideSource, listGuideFiles } from '../guide-files';
-import { PUBLIC_DIR, publicFileExists } from '../../src/lib/public-files';
+import { PUBLIC_DIR, publicFileExists } from '../../src/data/public-files';
 import { dateFromPath, guideSlug, slugify } from '../../src/lib/slug';
 import { frontmatterYaml, normaliseFrontmatter } from './normalise';
 import { rewriteUrls, type UrlRewrite } from './rewrite';

@@ -13,7 +13,7 @@ import { parseGuideSource } from '../../content-tools/frontmatter';
 import { checkGuideSource, listGuideFiles } from '../../content-tools/guide-files';
 import { nearest } from '../../src/lib/nearest';
 import { guideSlug, slugify, tagSlug } from '../../src/lib/slug';
-import { loadTagVocabulary } from '../../src/lib/tag-vocabulary';
+import { loadTagVocabulary } from '../../src/data/tag-vocabulary';
 import type { TagVocabulary } from '../../src/schemas/tags';
 
 export interface NewGuideFields {

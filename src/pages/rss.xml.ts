@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { library } from '~/lib/content';
+import { library } from '~/data/guides';
 import { SITE } from '~/lib/site';
-import { urls } from '~/lib/urls';
+import { urls } from '~/data/urls';
 
 /** Every published guide, newest first. @astrojs/rss escapes every string it is given. */
 export function GET(context: APIContext) {

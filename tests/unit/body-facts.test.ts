@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { BODY_FACTS_KEY, readBodyFacts, storeBodyFacts, withBodyFacts } from '~/lib/body-facts';
+import { BODY_FACTS_KEY, readBodyFacts, storeBodyFacts, withBodyFacts } from '~/data/body-facts';
 import { analyseBody } from '../../content-tools/check/analyse';
 import { parseGuideSource } from '../../content-tools/frontmatter';
 import { buildLibrary } from '~/lib/library';

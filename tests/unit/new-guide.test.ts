@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkGuideSource } from '../../content-tools/guide-files';
-import { loadTagVocabulary } from '~/lib/tag-vocabulary';
+import { loadTagVocabulary } from '~/data/tag-vocabulary';
 import {
   createGuide,
   guideWithSlug,

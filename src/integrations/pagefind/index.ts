@@ -14,9 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { normaliseBase } from '../lib/urls-base';
-import { safeDecodeURIComponent } from '../lib/decode-uri';
-import { mimeTypeOf } from '../lib/mime-types';
+import { normaliseBase } from '../../lib/urls-base';
+import { safeDecodeURIComponent } from '../../lib/decode-uri';
+import { mimeTypeOf } from '../../lib/mime-types';
 
 export const BUNDLE_DIR = 'pagefind';
 /** Pagefind's ready-made UIs, written with every index; the site has its own (src/client/search-*.ts). */

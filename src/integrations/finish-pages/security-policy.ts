@@ -4,12 +4,12 @@
  *   stylesheet it bundles and writes the policy into a `<meta http-equiv>` in each page;
  * - `withPolicy()` adds that very policy, read back from the built pages, to the `_headers` file
  *   (public/_headers: the other security headers) that hosts such as Netlify and Cloudflare
- *   Pages read, with what a `<meta>` policy cannot carry (src/integrations/security-headers.ts).
+ *   Pages read, with what a `<meta>` policy cannot carry (src/integrations/finish-pages/security-headers.ts).
  * Node only.
  */
 import { createHash } from 'node:crypto';
-import { scanTags } from './html-scan';
-import { THEME_BOOT_SCRIPT } from './theme-boot';
+import { scanTags } from '../../lib/html-scan';
+import { THEME_BOOT_SCRIPT } from '../../lib/theme-boot';
 
 /** `'sha256-…'` of an inline script or style, as CSP writes it (without the quotes). */
 export function cspHash(text: string): `sha256-${string}` {

@@ -1,7 +1,7 @@
 /** Whether a site path such as `/images/x.svg` names a file in `public/`. Remote URLs count as present. Node only. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { safeDecodeURIComponent } from './decode-uri';
+import { safeDecodeURIComponent } from '../lib/decode-uri';
 
 export const PUBLIC_DIR = 'public';
 

@@ -13,8 +13,8 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { entryFailure, isMarkdownFailurePrefix, isMarkdownFailureReport } from '../astro-internals/log-wording';
-import { counted, refusalSummary } from './build-refusal';
-import { recordContentCacheUse } from './build-report';
+import { counted, refusalSummary } from '../lib/build-refusal';
+import { recordContentCacheUse } from '../lib/build-report';
 
 export class RenderError extends Error {
   constructor(lines: readonly string[]) {
@@ -60,7 +60,7 @@ function reason(message: string): string {
  * file changed, and otherwise keeps the stored entry object as it was. So after the loader runs,
  * an entry that is the very object it was before came from the content cache. Logged for the
  * reader as, for example, "1 guide changed since the last build, 999 taken from the content
- * cache", and recorded in the build report (./build-report.ts), which is what `npm run bench`
+ * cache", and recorded in the build report (../lib/build-report.ts), which is what `npm run bench`
  * reads to check that a warm build reused the cache.
  */
 export function reportCacheUse(loader: Loader): Loader {

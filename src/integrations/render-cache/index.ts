@@ -10,10 +10,10 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { clearContentStore } from '../astro-internals/data-store-module';
+import { clearContentStore } from '../../astro-internals/data-store-module';
 
 /** Folders and files; the body facts stored with each entry come from the last two. */
-const RENDER_SOURCES = ['src/markdown', 'src/schemas', 'src/lib/markdown-text.ts', 'src/lib/body-facts.ts'];
+const RENDER_SOURCES = ['src/markdown', 'src/schemas', 'src/lib/markdown-text.ts', 'src/data/body-facts.ts'];
 
 async function hashSources(root: string): Promise<string> {
   const hash = createHash('sha256');

@@ -6,8 +6,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { bundledThemes, type BundledTheme } from 'shiki';
-import { codeClassesCss, type ThemePalette } from '../markdown/code-classes';
-import { shikiConfig } from '../markdown/options';
+import { codeClassesCss, type ThemePalette } from '../../markdown/code-classes';
+import { shikiConfig } from '../../markdown/options';
 
 const MODULE_ID = 'virtual:greenpath/code-colours.css';
 // Vite treats ids ending in .css as stylesheets; the \0 prefix keeps other plugins off it.

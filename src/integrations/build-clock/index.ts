@@ -2,7 +2,7 @@
  * The build's clock. Must be the FIRST integration, so that it sees every other one.
  *
  * - Time limit: `astro build` is stopped with a clear message and exit code 1 when it runs past its
- *   limit (src/lib/build-time-limit.ts), by a watchdog thread that works even when the main thread
+ *   limit (src/integrations/build-clock/build-time-limit.ts), by a watchdog thread that works even when the main thread
  *   is stuck in a parser. The message names the phase the build was in.
  * - Timings, only when `GREENPATH_BUILD_TIMINGS` names a file (`npm run bench` sets it): every
  *   hook of every integration is timed, and the list is written to that file when the process
@@ -11,14 +11,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from '../lib/build-time-limit';
-import { listGuideFiles } from '../../content-tools/guide-files';
-import { guidesDir } from '../data/guides-dir';
-import { BAD_SETTING } from '../lib/build-refusal';
-import { startBuildReport, type BuildReport } from '../lib/build-report';
+import { resolveTimeLimit, timeLimitMessage, type TimeLimit } from './build-time-limit';
+import { listGuideFiles } from '../../../content-tools/guide-files';
+import { guidesDir } from '../../data/guides-dir';
+import { BAD_SETTING } from '../../lib/build-refusal';
+import { startBuildReport, type BuildReport } from '../../lib/build-report';
 import { refuseBuild } from './refuse-build';
 import { startWatchdog, type Watchdog } from './watchdog';
-import { timeHooks, type HookTiming } from '../astro-internals/integration-hooks';
+import { timeHooks, type HookTiming } from '../../astro-internals/integration-hooks';
 
 export type { HookTiming };
 

@@ -6,7 +6,7 @@
  * measures on a 2-core machine, so that a machine busy with other work does not trip it.
  * `BUILD_TIME_LIMIT` (seconds) overrides it. Pure.
  */
-import { NOTHING_PUBLISHED } from './build-refusal';
+import { NOTHING_PUBLISHED } from '../../lib/build-refusal';
 
 export const TIME_LIMIT_ENV = 'BUILD_TIME_LIMIT';
 export const BASE_SECONDS = 300;

@@ -1,5 +1,5 @@
 /**
- * A guide's body facts (words, reading time, first paragraph: ./markdown-text.ts) travel with its
+ * A guide's body facts (words, reading time, first paragraph: ../lib/markdown-text.ts) travel with its
  * collection entry, in `rendered.metadata.frontmatter`, under one key. They are computed once per
  * changed guide, while Astro syncs the collection, and kept in its content cache with the entry:
  *
@@ -15,7 +15,7 @@
  * entry, so the empty `html` given to MDX entries is never shown.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyFacts, type BodyFacts } from './markdown-text';
+import { bodyFacts, type BodyFacts } from '../lib/markdown-text';
 
 /** The key in `rendered.metadata.frontmatter`; namespaced so no author's key can clash with it. */
 export const BODY_FACTS_KEY = 'greenpath:body-facts';

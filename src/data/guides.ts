@@ -4,8 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readBodyFacts } from './body-facts';
-import { buildLibrary } from './library';
-import type { BodyFacts } from './markdown-text';
+import { buildLibrary } from '../lib/library';
+import type { BodyFacts } from '../lib/markdown-text';
 import { isDraft } from '../schemas/guide';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
@@ -24,7 +24,7 @@ function factsOf(entry: CollectionEntry<'guides'>): BodyFacts {
   // Only a guide that failed to render has none: a build stops on it (./strict-loader.ts), while
   // `astro dev` reports it and keeps serving the rest of the site.
   if (import.meta.env.DEV) return { words: 0, readingMinutes: 1, firstParagraph: undefined };
-  throw new Error(`${entry.filePath ?? entry.id}: the collection entry has no body facts (see src/lib/body-facts.ts)`);
+  throw new Error(`${entry.filePath ?? entry.id}: the collection entry has no body facts (see src/data/body-facts.ts)`);
 }
 
 export const library = buildLibrary(

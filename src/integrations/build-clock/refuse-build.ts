@@ -8,7 +8,7 @@
  * listeners (the build timings). Node only.
  */
 import type { AstroIntegrationLogger } from 'astro';
-import { refusalSummary } from '../lib/build-refusal';
+import { refusalSummary } from '../../lib/build-refusal';
 
 const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
 

@@ -1,6 +1,6 @@
 /**
  * The pass over the finished pages, after Astro has written them and before they are indexed
- * for search (./pagefind.ts) and published (./atomic-output.ts). The policy needs the inline
+ * for search (../pagefind/index.ts) and published (../atomic-output/index.ts). The policy needs the inline
  * code of the whole site, so every page is first read and observed (./security-headers.ts);
  * then each page is read again, given its final Content-Security-Policy, measured and given its
  * carbon figure (./carbon-figure.ts, which must see the final HTML, so it comes last), and
@@ -16,10 +16,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pLimit from 'p-limit';
-import { writeFileAtomic } from '../lib/atomic-write';
-import { GzipSizeCache } from '../lib/carbon';
-import { hasFigure } from '../lib/carbon-figure-markup';
-import { normaliseBase } from '../lib/urls-base';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { GzipSizeCache } from './carbon-meter';
+import { hasFigure } from '../../lib/carbon-figure-markup';
+import { normaliseBase } from '../../lib/urls-base';
 import { CarbonPass } from './carbon-figure';
 import { PolicyPlan } from './security-headers';
 

@@ -1,6 +1,6 @@
 /**
  * Finishes the Content-Security-Policy after Astro has written the pages (Astro's
- * `security.csp`, set from src/lib/security-policy.ts, puts the policy into each page's
+ * `security.csp`, set from src/integrations/finish-pages/security-policy.ts, puts the policy into each page's
  * `<meta http-equiv>`):
  * - keeps only the hashes of inline scripts and styles the pages hold (Astro lists every one it
  *   knows of), and refuses to publish inline code the policy does not allow, or a page without a
@@ -9,14 +9,14 @@
  * - adds the policy, as a header, to the `_headers` file copied from public/, so hosts that read
  *   it send the same policy as the pages carry. A page's hashes come from the build, which is why
  *   the policy is read back from the built HTML and never copied by hand.
- * Used by ./finish-pages.ts in two steps: every page is `observe`d (the policy needs the hashes of
+ * Used by ./index.ts in two steps: every page is `observe`d (the policy needs the hashes of
  * the whole site), then each is rewritten with `apply`, before its carbon figure is measured.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { pagePathOf } from '../lib/carbon';
+import { pagePathOf } from './carbon-meter';
 import {
   headerPolicy,
   inlineHashes,
@@ -25,7 +25,7 @@ import {
   replaceMetaPolicy,
   tightenPolicy,
   withPolicy,
-} from '../lib/security-policy';
+} from './security-policy';
 
 export class PolicyPlan {
   /** The inline scripts and styles the site holds, across every page. */

@@ -2,7 +2,7 @@
  * Checks every guide before Astro syncs or renders anything. All problems of all files are
  * reported in one run; errors stop the build before a single file is written, so the last good
  * `dist/` stays where it is: the build prints the list and one "Build refused" line and exits
- * with code 1 (./refuse-build.ts). In `astro dev` problems are printed and the server keeps running.
+ * with code 1 (../build-clock/refuse-build.ts). In `astro dev` problems are printed and the server keeps running.
  *
  * The check is the whole content check of content-tools/check/ (the same as
  * `npm run check:content`): schema, encoding and mojibake, broken links and anchors, and the rest.
@@ -12,15 +12,15 @@
  * never stop a build; past the first few they are counted, not listed.
  *
  * It also decides, from the command alone, whether drafts are published: only `astro dev` shows
- * them (read in src/lib/content.ts as import.meta.env.GREENPATH_DRAFTS).
+ * them (read in src/data/guides.ts as import.meta.env.GREENPATH_DRAFTS).
  */
 import type { AstroIntegration } from 'astro';
-import { formatShort, sortDiagnostics } from '../schemas/errors';
-import { checkContent } from '../../content-tools/check';
-import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../content-tools/check/flags';
-import { guidesDir } from '../data/guides-dir';
-import { BAD_SETTING, counted } from '../lib/build-refusal';
-import { refuseBuild } from './refuse-build';
+import { formatShort, sortDiagnostics } from '../../schemas/errors';
+import { checkContent } from '../../../content-tools/check';
+import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../../content-tools/check/flags';
+import { guidesDir } from '../../data/guides-dir';
+import { BAD_SETTING, counted } from '../../lib/build-refusal';
+import { refuseBuild } from '../build-clock/refuse-build';
 
 export type ContentGuardOptions = CheckFlags;
 

@@ -4,23 +4,16 @@
  * page's weight and figure. The figure is part of the page it describes, so a guide is measured
  * again once its figure is in place, until the figure no longer changes.
  * Deterministic: no dates, pages in path order, whatever order the measures finish in.
- * Used by ./finish-pages.ts, last, on the pages as they are published: guides first, since the
+ * Used by ./index.ts, last, on the pages as they are published: guides first, since the
  * explanation page quotes their range.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import {
-  CARBON_MODEL,
-  figureText,
-  formatGrams,
-  GzipSizeCache,
-  pagePathOf,
-  SiteMeter,
-  type PageCarbon,
-} from '../lib/carbon';
-import { pageReferences } from '../lib/page-resources';
-import { fillFigure, fillRange, hasRange } from '../lib/carbon-figure-markup';
+import { CARBON_MODEL, figureText, formatGrams, type PageCarbon } from '../../lib/carbon';
+import { GzipSizeCache, pagePathOf, SiteMeter } from './carbon-meter';
+import { pageReferences } from '../../lib/page-resources';
+import { fillFigure, fillRange, hasRange } from '../../lib/carbon-figure-markup';
 
 export const CARBON_REPORT = 'carbon-report.json';
 
