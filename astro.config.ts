@@ -1,25 +1,12 @@
 // Wiring only: what the site is built from lives in src/.
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import astroVersionCheck from './src/astro-internals/astro-version';
-import atomicOutput from './src/integrations/atomic-output';
-import buildClock from './src/integrations/build-clock';
-import codeColours from './src/integrations/code-colours';
-import contentGuard from './src/integrations/content-guard';
-import dataStoreModule from './src/astro-internals/data-store-module';
 import { isHeadInjectDirectiveWarning } from './src/astro-internals/log-wording';
-import devProblems from './src/integrations/dev-problems';
-import finishPages from './src/integrations/finish-pages';
-import { cacheDirFor } from './src/lib/build-cache';
-import pagefindIndex from './src/integrations/pagefind';
-import renderCache from './src/integrations/render-cache';
-import siteConfigModule from './src/integrations/site-config';
-import { loadSiteConfig } from './src/lib/site-config';
-import { guidesDir } from './src/lib/guide-files';
+import { cacheDirFor } from './src/node/build-cache';
+import { siteIntegrations } from './src/integrations';
+import { loadSiteConfig } from './src/data/site-config';
 import { markdownOptions } from './src/markdown/options';
-import { cspConfig } from './src/lib/security-policy';
+import { cspConfig } from './src/integrations/finish-pages/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
 
 // content/site.yaml (SITE_CONFIG names another file), read and checked once; the content guard
@@ -34,7 +21,7 @@ const site = process.env['SITE_URL'] || siteConfig.config.url;
 export default defineConfig({
   // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
   outDir,
-  // Each output folder gets its own caches (src/lib/build-cache.ts).
+  // Each output folder gets its own caches (src/node/build-cache.ts).
   cacheDir: cacheDirFor(process.env['OUT_DIR']),
   site,
   base,
@@ -42,7 +29,7 @@ export default defineConfig({
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
-  // A strict Content-Security-Policy in every page (src/lib/security-policy.ts).
+  // A strict Content-Security-Policy in every page (src/integrations/finish-pages/security-policy.ts).
   security: { csp: cspConfig() },
   experimental: { incrementalBuild: true },
   // One stylesheet for the whole site: cached after the first page, instead of a file per component.
@@ -65,26 +52,6 @@ export default defineConfig({
     // (src/markdown/options.ts); Astro's own would write styles the Content-Security-Policy blocks.
     syntaxHighlight: false,
   },
-  integrations: [
-    // Keep first: it stops a build that runs past its time limit and times every other integration.
-    buildClock(),
-    // Warns when the installed astro is not one src/astro-internals/ was checked with.
-    astroVersionCheck(),
-    contentGuard({}, siteConfig),
-    siteConfigModule(siteConfig.config, guidesDir()),
-    // In `astro dev` only: checks guides again as they are saved and shows the problems on every page.
-    devProblems(),
-    renderCache(),
-    dataStoreModule(),
-    codeColours(),
-    mdx(),
-    sitemap(),
-    // Gives every page its final Content-Security-Policy (and _headers) and its carbon figure
-    // (and carbon-report.json); after every integration that writes pages.
-    finishPages(),
-    // Indexes the finished pages for search; before atomicOutput so a failed index fails the build.
-    pagefindIndex(),
-    // Keep last: it publishes the finished build.
-    atomicOutput(),
-  ],
+  // In the order they must run; each position's reason is in src/integrations/index.ts.
+  integrations: siteIntegrations(siteConfig),
 });

@@ -10,28 +10,6 @@ const LIB_RUNS_ANYWHERE =
   'src/lib runs anywhere: Node build code goes in src/integrations/<feature>/ or the content tools; ' +
   'astro:content queries in src/data/.';
 
-// Files in src/lib/ that still import node: or astro: modules, from before the rule existed. They
-// are to move out of src/lib/ (issue 12); take a file off this list when it moves, never add one.
-const NOT_YET_MOVED_OUT_OF_LIB = [
-  'src/lib/atomic-write.ts',
-  'src/lib/body-facts.ts',
-  'src/lib/build-cache.ts',
-  'src/lib/carbon.ts',
-  'src/lib/content-check/analysis-cache.ts',
-  'src/lib/content-check/fix.ts',
-  'src/lib/content-check/index.ts',
-  'src/lib/content-check/links.ts',
-  'src/lib/content-check/mdx-imports.ts',
-  'src/lib/content.ts',
-  'src/lib/guide-files.ts',
-  'src/lib/import/run.ts',
-  'src/lib/page-keys.ts',
-  'src/lib/public-files.ts',
-  'src/lib/security-policy.ts',
-  'src/lib/site-config.ts',
-  'src/lib/tag-vocabulary.ts',
-];
-
 export default defineConfig(
   {
     ignores: [
@@ -77,7 +55,6 @@ export default defineConfig(
   },
   {
     files: ['src/lib/**'],
-    ignores: NOT_YET_MOVED_OUT_OF_LIB,
     rules: {
       'no-restricted-imports': [
         'error',

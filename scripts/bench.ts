@@ -12,7 +12,7 @@
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
-import { cacheDirFor } from '../src/lib/build-cache';
+import { cacheDirFor } from '../src/node/build-cache';
 import { DATA_STORE_FILE } from '../src/astro-internals/data-store-module';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -65,7 +65,7 @@ const guidesDir = path.join(work, 'guides');
 const outDir = path.join(work, 'dist');
 // The build's cache folder, as astro.config.ts names it. Checked after the first build.
 const cacheDir = path.join(ROOT, cacheDirFor(outDir));
-// The content check's own cache of body analyses (src/lib/content-check/analysis-cache.ts), per guides folder.
+// The content check's own cache of body analyses (content-tools/check/analysis-cache.ts), per guides folder.
 const checkCache = path.join(
   ROOT,
   '.greenpath/cache/content-check',
@@ -95,7 +95,7 @@ function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
   return {
     ...env,
     ASTRO_TELEMETRY_DISABLED: '1',
-    // The bench measures time; it does not police it (src/lib/build-time-limit.ts does, in real builds).
+    // The bench measures time; it does not police it (src/integrations/build-clock/build-time-limit.ts does, in real builds).
     BUILD_TIME_LIMIT: process.env['BUILD_TIME_LIMIT'] ?? '7200',
     GUIDES_DIR: path.relative(ROOT, guidesDir),
     OUT_DIR: outDir,
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   const warm: BuildRun[] = [];
   const cacheEvidence: {
     storeBytesBefore: number;
-    /** The content loader's own count (src/lib/strict-loader.ts), from the build's report. */
+    /** The content loader's own count (src/data/strict-loader.ts), from the build's report. */
     contentCache: ContentCacheUse | undefined;
     syncRatio: number | undefined;
   }[] = [];

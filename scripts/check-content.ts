@@ -1,10 +1,10 @@
 /**
  * npm run check:content -- [DIR] [--json] [--links=warn] [--strict-tags]
  * Every problem of every guide in DIR (GUIDES_DIR or content/guides), grouped by file. Exits 1
- * when there are errors. The rules live in src/lib/content-check/.
+ * when there are errors. The rules live in content-tools/check/.
  */
-import { checkContent } from '../src/lib/content-check';
-import { formatGrouped, summaryLine } from '../src/lib/content-check/report';
+import { checkContent } from '../content-tools/check';
+import { formatGrouped, summaryLine } from '../content-tools/check/report';
 import { readCommandLine } from './lib/cli';
 import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
 

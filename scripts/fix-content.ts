@@ -1,11 +1,11 @@
 /**
  * npm run fix:content -- [DIR] [--dry-run] [--encoding windows-1252|windows-1254|latin1]
  * Repairs what is certain (encoding, mojibake that reverses exactly, entities escaped twice),
- * backs up every file it changes, and lists every problem left. Logic in src/lib/content-check/fix.ts.
+ * backs up every file it changes, and lists every problem left. Logic in content-tools/check/fix.ts.
  */
-import { CODE_PAGES } from '../src/lib/content-check/codepages';
-import { fixContent } from '../src/lib/content-check/fix';
-import { formatGrouped, quoteVisible, summaryLine } from '../src/lib/content-check/report';
+import { CODE_PAGES } from '../content-tools/check/codepages';
+import { fixContent } from '../content-tools/check/fix';
+import { formatGrouped, quoteVisible, summaryLine } from '../content-tools/check/report';
 import { plural } from '../src/lib/format';
 import { oneOf, readCommandLine } from './lib/cli';
 import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';

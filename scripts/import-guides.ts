@@ -1,13 +1,13 @@
 /**
  * npm run import -- SOURCE... [--out content/guides] [--dry-run] [--force] [--difficulty LEVEL]
  *   [--tags a,b] [--map from=to]... [--assets public/images/imported] [--encoding PAGE]
- * Imports Jekyll, Docusaurus and Hugo-style Markdown guides. Logic in src/lib/import/run.ts.
+ * Imports Jekyll, Docusaurus and Hugo-style Markdown guides. Logic in content-tools/import/run.ts.
  */
-import { CODE_PAGES } from '../src/lib/content-check/codepages';
-import { formatGrouped, quoteVisible } from '../src/lib/content-check/report';
+import { CODE_PAGES } from '../content-tools/check/codepages';
+import { formatGrouped, quoteVisible } from '../content-tools/check/report';
 import { plural } from '../src/lib/format';
 import { DIFFICULTIES } from '../src/lib/difficulty';
-import { runImport } from '../src/lib/import/run';
+import { runImport } from '../content-tools/import/run';
 import { oneOf, readCommandLine, UsageError } from './lib/cli';
 
 const { values, positionals, difficulty, encoding, map } = readCommandLine(

@@ -5,9 +5,9 @@
  * scripts/lib/new-guide.ts.
  */
 import { DIFFICULTIES } from '../src/lib/difficulty';
-import { guidesDir } from '../src/lib/guide-files';
+import { guidesDir } from '../src/data/guides-dir';
 import { slugify } from '../src/lib/slug';
-import { DEFAULT_TAGS_FILE } from '../src/lib/tag-vocabulary';
+import { DEFAULT_TAGS_FILE } from '../src/data/tag-vocabulary';
 import { oneOf, readCommandLine, UsageError } from './lib/cli';
 import { createGuide, isIsoDate, localDate } from './lib/new-guide';
 

@@ -5,8 +5,8 @@
  * one-tag vocabulary. Refuses, moving nothing, when examples/ holds guides already. Logic in
  * scripts/lib/new-site.ts.
  */
-import { guidesDir } from '../src/lib/guide-files';
-import { DEFAULT_TAGS_FILE } from '../src/lib/tag-vocabulary';
+import { guidesDir } from '../src/data/guides-dir';
+import { DEFAULT_TAGS_FILE } from '../src/data/tag-vocabulary';
 import { readCommandLine } from './lib/cli';
 import { shownPath } from './lib/new-guide';
 import { newSite, STARTER_TAG } from './lib/new-site';

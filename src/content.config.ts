@@ -1,16 +1,16 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { guidesDir } from './lib/guide-files';
+import { guidesDir } from './data/guides-dir';
 import { guideSlug } from './lib/slug';
-import { storeBodyFacts } from './lib/body-facts';
-import { failOnRenderErrors, reportCacheUse } from './lib/strict-loader';
+import { storeBodyFacts } from './data/body-facts';
+import { failOnRenderErrors, reportCacheUse } from './data/strict-loader';
 import { loadPastRefusedEntries, withoutRawSchemaErrors } from './integrations/dev-problems/loader';
 import { guideSchema } from './schemas/guide';
 
 const guides = defineCollection({
   // A guide that fails to render fails the build instead of publishing an empty page; each sync
   // says how many guides it took from the content cache; every guide is stored with its body
-  // facts and without its body (src/lib/body-facts.ts). In dev, greenpath:dev-problems reports a
+  // facts and without its body (src/data/body-facts.ts). In dev, greenpath:dev-problems reports a
   // refused front matter in place of Zod's raw issues, and the server starts with guides refused.
   loader: withoutRawSchemaErrors(
     failOnRenderErrors(

@@ -5,7 +5,7 @@ interface ImportMetaEnv {
 
 declare module 'virtual:greenpath/site' {
   /** content/site.yaml, checked (src/integrations/site-config.ts). */
-  const config: import('./lib/site-config').SiteConfig;
+  const config: import('./data/site-config').SiteConfig;
   export const difficultyLabels: Record<import('./lib/difficulty').Difficulty, string>;
   export const difficultyBlurbs: Record<import('./lib/difficulty').Difficulty, string>;
   /** The guides folder of this build, relative to the project root. */

@@ -1,5 +1,5 @@
 /**
- * Reads the file the build-clock integration writes for the bench (src/integrations/build-clock.ts)
+ * Reads the file the build-clock integration writes for the bench (src/integrations/build-clock/index.ts)
  * and splits a build's wall time into phases from its hook timings. The clock's own hooks run
  * first in every step, so they mark where each step starts; the other integrations' hooks say how
  * long each of them took. The same file says how much of the content cache the sync reused. Pure.

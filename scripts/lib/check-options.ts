@@ -1,8 +1,8 @@
 /**
- * The content check's switches (src/lib/content-check/flags.ts) as options of the scripts that
+ * The content check's switches (content-tools/check/flags.ts) as options of the scripts that
  * run it, `check:content` and `fix:content`, declared once for scripts/lib/cli.ts.
  */
-import { LINK_MODES, type CheckFlags } from '../../src/lib/content-check/flags';
+import { LINK_MODES, type CheckFlags } from '../../content-tools/check/flags';
 import { oneOf, type OptionSpec, type OptionValues } from './cli';
 
 export const CHECK_OPTIONS: Record<string, OptionSpec> = {

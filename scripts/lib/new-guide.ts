@@ -9,11 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Difficulty } from '../../src/lib/difficulty';
-import { parseGuideSource } from '../../src/lib/frontmatter';
-import { checkGuideSource, listGuideFiles } from '../../src/lib/guide-files';
+import { parseGuideSource } from '../../content-tools/frontmatter';
+import { checkGuideSource, listGuideFiles } from '../../content-tools/guide-files';
 import { nearest } from '../../src/lib/nearest';
 import { guideSlug, slugify, tagSlug } from '../../src/lib/slug';
-import { loadTagVocabulary } from '../../src/lib/tag-vocabulary';
+import { loadTagVocabulary } from '../../src/data/tag-vocabulary';
 import type { TagVocabulary } from '../../src/schemas/tags';
 
 export interface NewGuideFields {

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listGuideFiles } from '../../src/lib/guide-files';
+import { listGuideFiles } from '../../content-tools/guide-files';
 import { shownPath } from './new-guide';
 
 /** The vocabulary a new site starts with: one tag, so that the first `npm run new` has one to use. */

@@ -10,7 +10,7 @@
  * the rendering time of a large site (bench/README.md has the figures). In a build, this
  * module reads the same store file at run time instead, which costs a JSON.parse, linear. The file
  * is the one Astro has just written and bundled from; the module stays marked as content data, so
- * incremental builds still judge pages by their keys (src/lib/page-keys.ts), not by the store's
+ * incremental builds still judge pages by their keys (src/data/page-keys.ts), not by the store's
  * text. `astro dev` keeps Astro's own module. Should Astro's module text change shape, the
  * transform leaves it alone: builds stay correct, only slower.
  */

@@ -1,6 +1,6 @@
 /**
  * Hands the checked `content/site.yaml` to the site, read once at config time
- * (src/lib/site-config.ts), as two modules no component has to build for itself:
+ * (src/data/site-config.ts), as two modules no component has to build for itself:
  * - `virtual:greenpath/site`: the configuration as data, read through src/lib/site.ts;
  * - `virtual:greenpath/site.css`: the accent tokens of both themes, bundled into the one
  *   stylesheet after tokens.css (an inline `<style>` or style attribute would need the
@@ -8,8 +8,8 @@
  * Its problems are reported by the content guard, with the guides'. Node only.
  */
 import type { AstroIntegration } from 'astro';
-import { DEFAULT_GUIDES_DIR } from '../lib/guide-files';
-import type { SiteConfig } from '../lib/site-config';
+import { DEFAULT_GUIDES_DIR } from '../data/guides-dir';
+import type { SiteConfig } from '../data/site-config';
 
 export const SITE_MODULE = 'virtual:greenpath/site';
 export const SITE_CSS_MODULE = 'virtual:greenpath/site.css';

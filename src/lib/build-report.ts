@@ -1,6 +1,6 @@
 /**
  * What a build tells `npm run bench` besides hook timings: how much of the content store the sync
- * reused. The content loader records it here; the build clock (src/integrations/build-clock.ts)
+ * reused. The content loader records it here; the build clock (src/integrations/build-clock/index.ts)
  * writes it with the timings to the file the bench names, so the bench reads numbers from a file
  * rather than a log line. Nothing is recorded unless the build clock has started a report.
  *

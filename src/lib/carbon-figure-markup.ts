@@ -1,7 +1,7 @@
 /**
  * Where the build writes carbon figures into finished pages: the markers components render and
  * the functions that fill them (src/components/CarbonFigure.astro, src/pages/about/carbon.astro,
- * src/integrations/carbon-figure.ts). Pure; shared by the components and the integration.
+ * src/integrations/finish-pages/carbon-figure.ts). Pure; shared by the components and the integration.
  */
 
 /** What a page shows before the build has measured it (in `astro dev`). */

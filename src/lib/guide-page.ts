@@ -88,7 +88,8 @@ export function buildSeriesView(guide: Guide, library: Library): SeriesView | un
   };
 }
 
-export function buildJsonLd(guide: Guide, canonical: string, siteName: string): Record<string, unknown> {
+/** `base`: the site's base path (`/` or `/docs/`), under which the guide's image is served. */
+export function buildJsonLd(guide: Guide, canonical: string, siteName: string, base: string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'LearningResource',
@@ -105,7 +106,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string): 
     keywords: guide.tags.map((t) => t.label).join(', '),
     isPartOf: { '@type': 'WebSite', name: siteName },
     ...(SITE.footer.licence ? { license: SITE.footer.licence.url } : {}),
-    ...(guide.image ? { image: new URL(withBase(guide.image.src), canonical).href } : {}),
+    ...(guide.image ? { image: new URL(withBase(guide.image.src, base), canonical).href } : {}),
   };
 }
 
@@ -122,6 +123,7 @@ export function buildGuidePageModel(
   library: Library,
   canonical: string,
   siteName: string,
+  base: string,
 ): GuidePageModel {
   return {
     guide,
@@ -130,6 +132,6 @@ export function buildGuidePageModel(
       .map((slug) => library.bySlug.get(slug))
       .filter((g): g is Guide => g !== undefined)
       .map(linkTo),
-    jsonLd: buildJsonLd(guide, canonical, siteName),
+    jsonLd: buildJsonLd(guide, canonical, siteName, base),
   };
 }

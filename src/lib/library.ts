@@ -1,6 +1,6 @@
 /**
  * Builds the library: every fact about every published guide, computed once. Pages, feeds,
- * facets and components read from the result and never re-derive. Pure: `src/lib/content.ts`
+ * facets and components read from the result and never re-derive. Pure: `src/data/guides.ts`
  * feeds it the Astro collection, the tests feed it fixtures.
  */
 import type { GuideFrontmatter } from '../schemas/guide';
@@ -13,7 +13,7 @@ export interface GuideInput {
   /** The collection id, which `content.config.ts` makes the slug. */
   id: string;
   data: GuideFrontmatter;
-  /** Words, reading time, first paragraph: stored with the collection entry (./body-facts.ts). */
+  /** Words, reading time, first paragraph: stored with the collection entry (../data/body-facts.ts). */
   facts: BodyFacts;
   /** Path relative to the project root. */
   filePath: string;

@@ -1,6 +1,6 @@
 /**
  * The site's identity, as `content/site.yaml` gives it (checked at config time by
- * src/lib/site-config.ts, provided by src/integrations/site-config.ts): name, copy, links,
+ * src/data/site-config.ts, provided by src/integrations/site-config.ts): name, copy, links,
  * difficulty labels. Pages, components and browser code import it from here; none reads the YAML.
  */
 import config, { difficultyBlurbs, difficultyLabels, guidesDir } from 'virtual:greenpath/site';
@@ -16,8 +16,8 @@ export const DIFFICULTY_LABELS: Record<Difficulty, string> = difficultyLabels;
 export const DIFFICULTY_BLURBS: Record<Difficulty, string> = difficultyBlurbs;
 
 /** A link from site.yaml: site paths (`/guides/`) get the base path; other URLs are kept. */
-export function siteHref(href: string): string {
-  return href.startsWith('/') ? withBase(href) : href;
+export function siteHref(href: string, base: string): string {
+  return href.startsWith('/') ? withBase(href, base) : href;
 }
 
 /** "Edit this page", "History" and "Report a problem" for a guide; undefined without `repository`. */

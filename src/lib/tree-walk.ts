@@ -2,7 +2,7 @@
  * Walks over syntax trees (mdast, hast, MDX) with a stack of its own instead of recursion. A
  * recursive walk fails with "Maximum call stack size exceeded" a few thousand levels down, and
  * trees get that deep from text that looks harmless (emphasis opened on 2,500 short lines, JSX
- * tags nested in MDX). The input limits (./input-limits.ts) refuse the Markdown that would build
+ * tags nested in MDX). The input limits (content-tools/input-limits.ts) refuse the Markdown that would build
  * such trees; these walks hold whatever gets past them. Pure; runs anywhere.
  */
 

@@ -4,7 +4,7 @@
  * every page. Instead, each declaration becomes a class named after its value (`sl-d73a49`), and
  * one small stylesheet, generated from the configured themes' palettes, defines every such class.
  * The mapping is pure and deterministic, so cached renders and fresh ones always agree.
- * Used by rehype-code-classes (render) and src/integrations/code-colours.ts (the stylesheet).
+ * Used by rehype-code-classes (render) and src/integrations/code-colours/index.ts (the stylesheet).
  */
 
 /** Theme keys as Shiki writes them in `--shiki-<key>`, and the short class prefix of each. */
@@ -171,5 +171,5 @@ export function codeClassesCss(themes: Record<string, ThemePalette>): string {
       }
     }
   }
-  return `/* Generated from the Shiki themes by src/integrations/code-colours.ts. */\n@layer prose{${rules.join('\n')}}\n`;
+  return `/* Generated from the Shiki themes by src/integrations/code-colours/index.ts. */\n@layer prose{${rules.join('\n')}}\n`;
 }

@@ -3,7 +3,7 @@
  * `BASE_PATH=/docs/`, `[SCI](/guides/software-carbon-intensity-sci/#e-energy)` links to
  * `/docs/guides/software-carbon-intensity-sci/#e-energy`, and `![](/images/x.svg)` loads
  * `/docs/images/x.svg`. Authors write links as the site reads them at its root, the content check
- * validates them that way (src/lib/content-check/links.ts), and this plugin is what makes the
+ * validates them that way (content-tools/check/links.ts), and this plugin is what makes the
  * published page agree on a GitHub Pages project site. The rule for one URL is
  * `rootRelativeUnderBase` (src/lib/urls-base.ts).
  *

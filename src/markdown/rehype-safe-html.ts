@@ -11,7 +11,7 @@
  * - external links get `rel="noopener noreferrer"`;
  * - in MDX, intrinsic JSX elements lose `on*` handler attributes and refused literal URLs, and a
  *   JSX `<script>` is removed.
- * The content checks (src/lib/markdown-safety.ts) report the same problems with file and line
+ * The content checks (content-tools/markdown-safety.ts) report the same problems with file and line
  * before the build, and refuse the URLs outright; this plugin is the guarantee behind them.
  */
 import type { Element, Root } from 'hast';

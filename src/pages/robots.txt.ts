@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { withBase } from '~/lib/urls';
+import { withBase } from '~/data/urls';
 
 export function GET(context: APIContext) {
   const sitemap = new URL(withBase('sitemap-index.xml'), context.site).href;

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { library } from '~/lib/content';
+import { library } from '~/data/guides';
 import { SITE } from '~/lib/site';
-import { urls } from '~/lib/urls';
+import { urls } from '~/data/urls';
 
 /** Text for the feed's own XML (customData is written as it is given). */
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

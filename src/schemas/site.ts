@@ -1,6 +1,6 @@
 /**
  * The site configuration's schema (`content/site.yaml`): everything a team edits to make the site
- * its own. The loader (src/lib/site-config.ts) reads the file once, at config time; components read
+ * its own. The loader (src/data/site-config.ts) reads the file once, at config time; components read
  * the validated result through src/lib/site.ts. Every field has a default, so an empty or missing
  * file still builds a site, with neutral copy and the stock palette.
  *

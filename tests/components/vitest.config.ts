@@ -4,7 +4,7 @@
 // few settings below that change what a component renders, and the site file's module.
 import { getViteConfig } from 'astro/config';
 import siteConfigModule from '../../src/integrations/site-config';
-import { loadSiteConfig } from '../../src/lib/site-config';
+import { loadSiteConfig } from '../../src/data/site-config';
 
 export default getViteConfig(
   {

@@ -87,7 +87,7 @@ describe('the build time limit', () => {
   }, 120_000);
 
   it('stops a process whose main thread never yields', async () => {
-    const watchdog = path.join(ROOT, 'src/integrations/watchdog.ts');
+    const watchdog = path.join(ROOT, 'src/integrations/build-clock/watchdog.ts');
     const script = `import(${JSON.stringify(watchdog)}).then(({ startWatchdog }) => {
       const dog = startWatchdog({ seconds: 1, message: 'Stopped while {phase}.', phase: 'starting' });
       dog.phase('spinning');

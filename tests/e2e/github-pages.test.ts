@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metaPolicy, parseHeadersFile } from '~/lib/security-policy';
+import { metaPolicy, parseHeadersFile } from '~/integrations/finish-pages/security-policy';
 import { pagesSite } from '../../scripts/lib/pages-base';
 import { launchBrowser, newPage } from './support/browser';
 import { ROOT } from './support/build';

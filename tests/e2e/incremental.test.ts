@@ -1,5 +1,5 @@
 /**
- * Astro's incremental builds (experimental.incrementalBuild, keys from src/lib/page-keys.ts): a
+ * Astro's incremental builds (experimental.incrementalBuild, keys from src/data/page-keys.ts): a
  * second build copies the pages whose data and code did not change and renders the others. The
  * test edits one guide and checks that every page showing it was rendered again, and that a
  * page that does not show it was copied, byte for byte.

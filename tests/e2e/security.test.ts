@@ -17,7 +17,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlFiles } from '~/integrations/finish-pages';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
-import { parseHeadersFile } from '~/lib/security-policy';
+import { parseHeadersFile } from '~/integrations/finish-pages/security-policy';
 import { launchBrowser, newPage } from './support/browser';
 import { buildSite, buildSiteOrThrow, TEST_SITES } from './support/build';
 import { PAGE_TYPES } from './support/site';

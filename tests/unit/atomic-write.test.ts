@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '~/lib/atomic-write';
+import { writeFileAtomic } from '~/node/atomic-write';
 
 let dir: string;
 afterEach(() => rm(dir, { recursive: true, force: true }));

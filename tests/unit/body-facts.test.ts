@@ -1,9 +1,9 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { BODY_FACTS_KEY, readBodyFacts, storeBodyFacts, withBodyFacts } from '~/lib/body-facts';
-import { analyseBody } from '~/lib/content-check/analyse';
-import { parseGuideSource } from '~/lib/frontmatter';
+import { BODY_FACTS_KEY, readBodyFacts, storeBodyFacts, withBodyFacts } from '~/data/body-facts';
+import { analyseBody } from '../../content-tools/check/analyse';
+import { parseGuideSource } from '../../content-tools/frontmatter';
 import { buildLibrary } from '~/lib/library';
 import { bodyFacts } from '~/lib/markdown-text';
 import { markdownOptions } from '~/markdown/options';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDirFor } from '~/lib/build-cache';
+import { cacheDirFor } from '~/node/build-cache';
 
 describe('build cache folders', () => {
   it('keep Astro’s default for dist/ and give every other output folder its own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, resolveTimeLimit, timeLimitMessage } from '~/lib/build-time-limit';
+import { formatSeconds, resolveTimeLimit, timeLimitMessage } from '~/integrations/build-clock/build-time-limit';
 
 describe('the build time limit', () => {
   it('grows with the library by default', () => {

@@ -5,15 +5,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { co2 } from '@tgwf/co2';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  carbonPerView,
-  figureText,
-  GzipSizeCache,
-  formatGrams,
-  pagePathOf,
-  ratingBands,
-  SiteMeter,
-} from '~/lib/carbon';
+import { carbonPerView, figureText, formatGrams, ratingBands } from '~/lib/carbon';
+import { GzipSizeCache, pagePathOf, SiteMeter } from '~/integrations/finish-pages/carbon-meter';
 import { pageReferences } from '~/lib/page-resources';
 import { parsedReferences } from '../e2e/support/html';
 import { fillFigure, fillRange, hasFigure } from '~/lib/carbon-figure-markup';

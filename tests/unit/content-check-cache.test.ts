@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '~/lib/content-check';
+import { checkContent } from '../../content-tools/check';
 
 const DIR = '.greenpath/cache/content-check';
 

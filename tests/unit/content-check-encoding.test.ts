@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGuideBytes, describeInvalidUtf8, encodingDiagnostics } from '~/lib/content-check/encoding';
-import { repairGuideBytes } from '~/lib/content-check/repair';
+import { decodeGuideBytes, describeInvalidUtf8, encodingDiagnostics } from '../../content-tools/check/encoding';
+import { repairGuideBytes } from '../../content-tools/check/repair';
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '~/lib/content-check';
-import { findMojibake } from '~/lib/content-check/mojibake';
-import { repairGuideBytes } from '~/lib/content-check/repair';
+import { checkContent } from '../../content-tools/check';
+import { findMojibake } from '../../content-tools/check/mojibake';
+import { repairGuideBytes } from '../../content-tools/check/repair';
 import { formatLong } from '~/schemas/errors';
 import { damagedBytes, SOURCES, TARGETS } from '../fixtures/damage-sources/generate';
 import { DAMAGES } from '../fixtures/damage-sources/manifest';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exactHeadingIds, fastHeadingIds } from '~/lib/content-check/headings';
-import { parseGuideSource } from '~/lib/frontmatter';
+import { exactHeadingIds, fastHeadingIds } from '../../content-tools/check/headings';
+import { parseGuideSource } from '../../content-tools/frontmatter';
 import { parseMarkdown } from '~/lib/markdown-text';
 import { guideRecord, guideText } from './support/guide-record';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '~/lib/content-check';
+import { checkContent } from '../../content-tools/check';
 import { formatLong } from '~/schemas/errors';
 
 describe('the real library in content/', () => {

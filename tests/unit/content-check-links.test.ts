@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLinkDiagnostics, referenceDiagnostics, resolveLink, type SiteIndex } from '~/lib/content-check/links';
-import { matchRoutes, routesFromPaths } from '~/lib/content-check/routes';
-import { PAGE_PATHS, urls } from '~/lib/urls';
+import {
+  bodyLinkDiagnostics,
+  referenceDiagnostics,
+  resolveLink,
+  type SiteIndex,
+} from '../../content-tools/check/links';
+import { matchRoutes, routesFromPaths } from '../../content-tools/check/routes';
+import { PAGE_PATHS, siteUrls } from '~/lib/urls';
 import { formatLong } from '~/schemas/errors';
 import { guideRecord, guideText } from './support/guide-record';
 
@@ -41,6 +46,7 @@ describe('routes from the page paths of src/lib/urls.ts', () => {
     expect(matchRoutes(routes, '/nowhere/at/all/')).toEqual([]);
   });
   it('know every URL the pages link with, so the two cannot disagree', () => {
+    const urls = siteUrls('/');
     const made = [
       urls.home(),
       urls.guides(),

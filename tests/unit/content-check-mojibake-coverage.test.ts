@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PAGES } from '~/lib/content-check/codepages';
-import { findMojibake, garble, repairMojibake } from '~/lib/content-check/mojibake';
-import { repairGuideText } from '~/lib/content-check/repair';
+import { CODE_PAGES } from '../../content-tools/check/codepages';
+import { findMojibake, garble, repairMojibake } from '../../content-tools/check/mojibake';
+import { repairGuideText } from '../../content-tools/check/repair';
 
 /** Every assigned, non-private character of U+0080–U+FFFF, and the emoji blocks of plane 1. */
 function everyCharacter(): string[] {

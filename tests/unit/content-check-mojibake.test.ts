@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PAGES, TABLES } from '~/lib/content-check/codepages';
-import { findMojibake, garble, repairMojibake } from '~/lib/content-check/mojibake';
+import { CODE_PAGES, TABLES } from '../../content-tools/check/codepages';
+import { findMojibake, garble, repairMojibake } from '../../content-tools/check/mojibake';
 
 /** Clean text with what damage hits: quotes, dashes, accents, Turkish letters, CJK, Cyrillic, emoji. */
 const CLEAN = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { imageAltDiagnostics } from '~/lib/content-check/images';
-import { readingTimeDiagnostics } from '~/lib/content-check/reading-time';
-import { emptyBodyDiagnostics, headingLevelDiagnostics } from '~/lib/content-check/structure';
-import { tagDiagnostics } from '~/lib/content-check/tags';
-import { duplicateTitleDiagnostics } from '~/lib/content-check/titles';
+import { imageAltDiagnostics } from '../../content-tools/check/images';
+import { readingTimeDiagnostics } from '../../content-tools/check/reading-time';
+import { emptyBodyDiagnostics, headingLevelDiagnostics } from '../../content-tools/check/structure';
+import { tagDiagnostics } from '../../content-tools/check/tags';
+import { duplicateTitleDiagnostics } from '../../content-tools/check/titles';
 import { formatLong } from '~/schemas/errors';
 import { guideRecord, guideText } from './support/guide-record';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseGuideSource } from '~/lib/frontmatter';
-import { decodeEntity, findDoubleEscapedEntities } from '~/lib/content-check/entities';
-import { findInvisibleCharacters } from '~/lib/content-check/invisible';
-import { repairGuideBytes, repairGuideText } from '~/lib/content-check/repair';
-import { textDiagnostics } from '~/lib/content-check/text';
+import { parseGuideSource } from '../../content-tools/frontmatter';
+import { decodeEntity, findDoubleEscapedEntities } from '../../content-tools/check/entities';
+import { findInvisibleCharacters } from '../../content-tools/check/invisible';
+import { repairGuideBytes, repairGuideText } from '../../content-tools/check/repair';
+import { textDiagnostics } from '../../content-tools/check/text';
 import { formatLong } from '~/schemas/errors';
 
 function diagnose(source: string, codeRanges: [number, number][] = []) {

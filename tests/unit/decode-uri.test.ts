@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { safeDecodeURIComponent } from '~/lib/decode-uri';
-import { publicFileExists } from '~/lib/public-files';
+import { publicFileExists } from '~/data/public-files';
 
 describe('safeDecodeURIComponent', () => {
   it('decodes valid percent-encoding', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HEADER_ONLY_DIRECTIVES, parseHeadersFile } from '~/lib/security-policy';
+import { HEADER_ONLY_DIRECTIVES, parseHeadersFile } from '~/integrations/finish-pages/security-policy';
 import { nginxSnippetHeaders } from '../e2e/support/nginx-snippet';
 import { type PagesInputs, pagesSite, PagesInputError, siteConfigOf } from '../../scripts/lib/pages-base';
 

@@ -4,7 +4,7 @@ import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixContent } from '~/lib/content-check/fix';
+import { fixContent } from '../../content-tools/check/fix';
 import { formatLong } from '~/schemas/errors';
 import { DAMAGES } from '../fixtures/damage-sources/manifest';
 

@@ -2,7 +2,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 // The module Astro's glob loader (its .md entry type) and @astrojs/mdx import the function from.
 import { parseFrontmatter as loadersParseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { parseGuideSource } from '~/lib/frontmatter';
+import { parseGuideSource } from '../../content-tools/frontmatter';
 
 /** How Astro reads a guide's front matter for the collection: its data, or the error it throws. */
 function astroRead(source: string): { frontmatter: unknown; rawFrontmatter: string; content: string } | Error {

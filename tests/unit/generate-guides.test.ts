@@ -3,7 +3,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { checkGuideSource } from '~/lib/guide-files';
+import { checkGuideSource } from '../../content-tools/guide-files';
 import { bodyFacts, parseMarkdown } from '~/lib/markdown-text';
 import { guideSlug, tagSlug } from '~/lib/slug';
 import { generateGuides, SYNTHETIC_TAGS, WORDS_MAX, WORDS_MIN } from '../../scripts/lib/generate-guides';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGuideFolder, checkGuideSource, listGuideFiles } from '~/lib/guide-files';
+import { checkGuideFolder, checkGuideSource, listGuideFiles } from '../../content-tools/guide-files';
 import { formatShort, sortDiagnostics } from '~/schemas/errors';
 import { BROKEN_ERRORS, BROKEN_WARNING } from '../fixtures/broken-expected';
 

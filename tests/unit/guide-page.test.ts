@@ -40,7 +40,7 @@ describe('JSON-LD', () => {
   ]);
   const guide = library.guides[0];
   if (!guide) throw new Error('fixture missing');
-  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath');
+  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath', '/');
 
   it('describes a LearningResource', () => {
     expect(data).toMatchObject({

@@ -3,8 +3,8 @@ import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseGuideSource } from '~/lib/frontmatter';
-import { runImport, type ImportResult } from '~/lib/import/run';
+import { parseGuideSource } from '../../content-tools/frontmatter';
+import { runImport, type ImportResult } from '../../content-tools/import/run';
 import { DAMAGES } from '../fixtures/damage-sources/manifest';
 
 const JEKYLL = 'tests/fixtures/import-jekyll/_guides';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it, vi } from 'vitest';
-import { emphasisNesting } from '~/lib/emphasis-nesting';
-import { checkGuideSource } from '~/lib/guide-files';
-import { checkInputLimits, INPUT_LIMITS } from '~/lib/input-limits';
+import { emphasisNesting } from '../../content-tools/emphasis-nesting';
+import { checkGuideSource } from '../../content-tools/guide-files';
+import { checkInputLimits, INPUT_LIMITS } from '../../content-tools/input-limits';
 import { parseMarkdown } from '~/lib/markdown-text';
 
 const FRONT = '---\ntitle: Deep\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: x\n---\n';

@@ -3,11 +3,11 @@
  * every level, a controlled tag vocabulary used properly, three learning paths, sourced figures.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGuideFolder } from '~/lib/guide-files';
+import { checkGuideFolder } from '../../content-tools/guide-files';
 import { buildLibrary } from '~/lib/library';
 import { bodyFacts } from '~/lib/markdown-text';
 import { guideSlug, tagSlug } from '~/lib/slug';
-import { loadTagVocabulary } from '~/lib/tag-vocabulary';
+import { loadTagVocabulary } from '~/data/tag-vocabulary';
 
 const { guides, diagnostics } = await checkGuideFolder('content/guides');
 const vocabulary = loadTagVocabulary();

@@ -4,7 +4,7 @@
  * claim is gone, so an edit that brings the mistake back fails here rather than in a reader's inbox.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGuideFolder } from '~/lib/guide-files';
+import { checkGuideFolder } from '../../content-tools/guide-files';
 import { guideSlug } from '~/lib/slug';
 
 const { guides } = await checkGuideFolder('content/guides');

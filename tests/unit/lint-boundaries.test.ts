@@ -33,7 +33,7 @@ describe('src/lib/ runs anywhere', () => {
   it('rejects astro: modules, naming where collection queries go', async () => {
     const messages = await restrictedImports(
       "import { getCollection } from 'astro:content';\n\nexport const query = getCollection;\n",
-      'src/lib/content-check/example.ts',
+      'src/lib/calculators/example.ts',
     );
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^no-restricted-imports: 'astro:content' import is restricted/);

@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { checkBodySafety, needsSafetyParse } from '~/lib/markdown-safety';
+import { checkBodySafety, needsSafetyParse } from '../../content-tools/markdown-safety';
 import { markdownOptions } from '~/markdown/options';
 import rehypeSafeHtml from '~/markdown/rehype-safe-html';
 import { isAllowedUrl, isExternalUrl, urlScheme } from '~/markdown/url-policy';
@@ -249,7 +249,7 @@ describe('the content check', () => {
   });
 
   it('finds nothing in the real guides', async () => {
-    const { checkGuideFolder } = await import('~/lib/guide-files');
+    const { checkGuideFolder } = await import('../../content-tools/guide-files');
     const { diagnostics } = await checkGuideFolder('content/guides');
     expect(diagnostics.filter((d) => d.rule === 'unsafe-url' || d.rule === 'raw-html')).toEqual([]);
   });

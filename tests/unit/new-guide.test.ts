@@ -7,8 +7,8 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkGuideSource } from '~/lib/guide-files';
-import { loadTagVocabulary } from '~/lib/tag-vocabulary';
+import { checkGuideSource } from '../../content-tools/guide-files';
+import { loadTagVocabulary } from '~/data/tag-vocabulary';
 import {
   createGuide,
   guideWithSlug,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, textHash } from '~/lib/page-keys';
+import { pageKey, textHash } from '~/data/page-keys';
 
 describe('page keys for incremental builds', () => {
   const model = { guide: { title: 'A', date: new Date('2025-01-01'), tags: new Set(['x']) }, related: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBody } from '~/lib/content-check/analyse';
-import { LineIndex } from '~/lib/content-check/positions';
+import { analyseBody } from '../../content-tools/check/analyse';
+import { LineIndex } from '../../content-tools/check/positions';
 
 describe('LineIndex', () => {
   const text = 'ab\ncd\n\nxyz';

@@ -12,7 +12,7 @@ import {
   replaceMetaPolicy,
   tightenPolicy,
   withPolicy,
-} from '~/lib/security-policy';
+} from '~/integrations/finish-pages/security-policy';
 import { THEME_BOOT_SCRIPT } from '~/lib/theme-boot';
 import {
   codeClassesCss,

@@ -8,7 +8,7 @@ import {
   loadSiteConfig,
   parseSiteConfig,
   parseThemeBase,
-} from '~/lib/site-config';
+} from '~/data/site-config';
 import { formatShort } from '~/schemas/errors';
 
 const themes = {

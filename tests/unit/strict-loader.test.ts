@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
 import { startBuildReport } from '~/lib/build-report';
-import { failOnRenderErrors, RenderError, reportCacheUse } from '~/lib/strict-loader';
+import { failOnRenderErrors, RenderError, reportCacheUse } from '~/data/strict-loader';
 
 interface Entry {
   id: string;

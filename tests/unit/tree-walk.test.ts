@@ -5,8 +5,8 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Blockquote, Heading, Paragraph, PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { fastHeadingIds } from '~/lib/content-check/headings';
-import { stringValues } from '~/lib/content-check/text';
+import { fastHeadingIds } from '../../content-tools/check/headings';
+import { stringValues } from '../../content-tools/check/text';
 import { countWords, firstParagraph } from '~/lib/markdown-text';
 import { SKIP, textOf, walkTree } from '~/lib/tree-walk';
 import rehypeSafeHtml from '~/markdown/rehype-safe-html';
@@ -65,7 +65,7 @@ describe('the walks over a guide hold a tree nested 100,000 levels deep', () => 
     expect(firstParagraph(tree)).toBe('three deep words');
   });
 
-  it('heading collection (src/lib/content-check/headings.ts)', () => {
+  it('heading collection (content-tools/check/headings.ts)', () => {
     const heading: Heading = { type: 'heading', depth: 2, children: [emphasisAround('Deep heading')] };
     const tree: Root = {
       type: 'root',
@@ -74,7 +74,7 @@ describe('the walks over a guide hold a tree nested 100,000 levels deep', () => 
     expect(fastHeadingIds(tree)).toEqual([{ depth: 2, text: 'Deep heading', slug: 'deep-heading' }]);
   });
 
-  it('front matter strings (src/lib/content-check/text.ts)', () => {
+  it('front matter strings (content-tools/check/text.ts)', () => {
     const data = { tags: nest<unknown>(DEPTH, 'deep', (child) => [child]) };
     const found = stringValues(data);
     expect(found).toHaveLength(1);

@@ -12,8 +12,8 @@ import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent, type ContentReport } from '../../lib/content-check';
-import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../lib/content-check/flags';
+import { checkContent, type ContentReport } from '../../../content-tools/check';
+import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../../content-tools/check/flags';
 import {
   buildProblemList,
   changeReport,
@@ -21,7 +21,8 @@ import {
   DEV_PROBLEMS_PATH,
   type DevProblemList,
 } from '../../lib/dev-problems';
-import { guidesDir, GUIDE_EXTENSIONS } from '../../lib/guide-files';
+import { GUIDE_EXTENSIONS } from '../../../content-tools/guide-files';
+import { guidesDir } from '../../data/guides-dir';
 
 const BANNER_SCRIPT = fileURLToPath(new URL('./banner.ts', import.meta.url));
 /** Saves arrive in bursts (an editor writes, renames, touches): one check for the lot. */

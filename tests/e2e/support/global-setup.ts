@@ -5,7 +5,7 @@
 import type { TestProject } from 'vitest/node';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDirFor } from '../../../src/lib/build-cache';
+import { cacheDirFor } from '../../../src/node/build-cache';
 import { buildSiteOrThrow, ROOT, TEST_SITES } from './build';
 
 declare module 'vitest' {
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide('fixtureSite', fixtureSite);
   project.provide('subpathSite', subpathSite);
   return async () => {
-    // Each build of the run has a cache folder of its own (src/lib/build-cache.ts): remove them too.
+    // Each build of the run has a cache folder of its own (src/node/build-cache.ts): remove them too.
     const builds = await readdir(TEST_SITES).catch(() => []);
     await Promise.all(
       builds.map((name) =>

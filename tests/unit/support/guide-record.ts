@@ -1,7 +1,7 @@
 /** Builds the record the content rules read, from a guide's text, through the real parsers. */
-import { analyseBody } from '~/lib/content-check/analyse';
-import type { GuideRecord } from '~/lib/content-check/types';
-import { checkGuideSource } from '~/lib/guide-files';
+import { analyseBody } from '../../../content-tools/check/analyse';
+import type { GuideRecord } from '../../../content-tools/check/types';
+import { checkGuideSource } from '../../../content-tools/guide-files';
 
 export function guideRecord(relativePath: string, source: string): GuideRecord {
   const { guide } = checkGuideSource(relativePath, `guides/${relativePath}`, source);

@@ -4,7 +4,7 @@
  * (src/integrations/site-config.ts).
  */
 import { siteModuleExports } from '~/integrations/site-config';
-import { loadSiteConfig } from '~/lib/site-config';
+import { loadSiteConfig } from '~/data/site-config';
 
 const exported = siteModuleExports(loadSiteConfig().config);
 

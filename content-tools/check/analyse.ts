@@ -1,0 +1,217 @@
+/**
+ * Reads a guide's body once and collects what every rule needs: words and reading time, headings
+ * with their ids, every link and image with its position, the anchors other guides may point
+ * at, and where code is (entities in code are meant). One Markdown parse per guide; the rules
+ * themselves never parse. Node only (see ./headings.ts).
+ */
+import type { Definition, Heading, Root, RootContent } from 'mdast';
+import { normaliseTitle } from '../../src/markdown/rehype-guide-html';
+import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../../src/lib/markdown-text';
+import { SKIP, textOf, walkTree } from '../../src/lib/tree-walk';
+import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
+import { LineIndex } from './positions';
+
+export interface Located {
+  /** 1-based line and column in the whole file. */
+  line: number;
+  column: number;
+}
+
+export interface HeadingFact extends Located, HeadingId {
+  /** A first `# H1` equal to the title: the layout drops it, so it is no link target. */
+  droppedAsTitle: boolean;
+}
+
+export type LinkKind = 'link' | 'image' | 'definition' | 'html-link' | 'html-image';
+
+export interface LinkFact extends Located {
+  kind: LinkKind;
+  url: string;
+  /** Offsets of the URL as written, in the body, when it is written verbatim (for rewriting). */
+  urlStart?: number;
+  urlEnd?: number;
+  /** For images: the text alternative (`undefined` for an HTML image without `alt`). */
+  alt?: string;
+}
+
+export interface BodyAnalysis {
+  words: number;
+  readingMinutes: number;
+  firstParagraph: string | undefined;
+  headings: HeadingFact[];
+  /** Every fragment this guide's page answers to: heading ids, HTML ids, footnotes. */
+  anchors: Set<string>;
+  links: LinkFact[];
+  /** Body offsets of code, inline code and raw HTML. */
+  codeRanges: [number, number][];
+  /** No prose, code, image, table or list: nothing a reader would see but headings. */
+  empty: boolean;
+  /** Set when the exact heading pipeline failed (an MDX guide that does not parse). */
+  parseError?: { message: string; line: number; column: number };
+}
+
+export interface AnalyseOptions {
+  /** The file line the body starts on. */
+  bodyLine: number;
+  mdx: boolean;
+  frontmatter: Record<string, unknown>;
+}
+
+const HTML_ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
+const HTML_TAG = /<(a|img)\b[^>]*>/gi;
+const HTML_ID = /\sid\s*=\s*(?:"([^"]+)"|'([^']+)')/gi;
+const VISIBLE = new Set(['paragraph', 'code', 'table', 'list', 'image', 'imageReference', 'blockquote', 'html']);
+
+export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis {
+  const tree = parseMarkdown(body, { literalAutolinks: false });
+  const words = countWords(tree);
+  const at = (position: { line: number; column: number } | undefined): Located => ({
+    line: (position?.line ?? 1) + options.bodyLine - 1,
+    column: position?.column ?? 1,
+  });
+
+  // Heading ids: the fast path when every heading is plain, the build's own pipeline otherwise.
+  const headingNodes: Heading[] = [];
+  const links: LinkFact[] = [];
+  const codeRanges: [number, number][] = [];
+  const anchors = new Set<string>();
+  const definitions = new Map<string, Definition>();
+  let hasFootnotes = false;
+  let empty = true;
+
+  const visit = (node: Root | RootContent): typeof SKIP | undefined => {
+    if (VISIBLE.has(node.type) && !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value))) {
+      if (node.type !== 'paragraph' || textOf(node).trim() !== '') empty = false;
+    }
+    switch (node.type) {
+      case 'heading':
+        headingNodes.push(node);
+        break;
+      case 'code':
+      case 'inlineCode':
+        if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+        return SKIP;
+      case 'html': {
+        if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+        collectHtml(node.value, node.position?.start.offset ?? 0);
+        return SKIP;
+      }
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const source = body.slice(start, end);
+        // The URL is searched for after the text, so that `[x](x)` finds the destination.
+        const from = node.type === 'definition' ? source.indexOf(':') : source.lastIndexOf('](');
+        const index = from === -1 ? -1 : source.indexOf(node.url, from);
+        links.push({
+          ...at(node.position?.start),
+          kind: node.type,
+          url: node.url,
+          ...(index !== -1 && node.url ? { urlStart: start + index, urlEnd: start + index + node.url.length } : {}),
+          ...(node.type === 'image' ? { alt: node.alt ?? '' } : {}),
+        });
+        if (node.type === 'definition') definitions.set(node.identifier, node);
+        break;
+      }
+      case 'footnoteReference':
+        hasFootnotes = true;
+        anchors.add(`user-content-fnref-${node.identifier}`);
+        break;
+      case 'footnoteDefinition':
+        hasFootnotes = true;
+        anchors.add(`user-content-fn-${node.identifier}`);
+        break;
+      default:
+        break;
+    }
+    return undefined;
+  };
+
+  let bodyLines: LineIndex | undefined;
+  const collectHtml = (html: string, offset: number) => {
+    for (const match of html.matchAll(HTML_ID)) anchors.add(match[1] ?? match[2] ?? '');
+    for (const match of html.matchAll(HTML_TAG)) {
+      const tag = match[0];
+      const isImage = (match[1] ?? '').toLowerCase() === 'img';
+      const attr = HTML_ATTR(isImage ? 'src' : 'href').exec(tag);
+      if (!attr) continue;
+      const url = attr[1] ?? attr[2] ?? '';
+      const tagOffset = offset + (match.index ?? 0);
+      const urlIndex = tag.indexOf(url, attr.index);
+      const position = (bodyLines ??= new LineIndex(body)).at(tagOffset);
+      const alt = HTML_ATTR('alt').exec(tag);
+      links.push({
+        ...at(position),
+        kind: isImage ? 'html-image' : 'html-link',
+        url,
+        ...(url ? { urlStart: tagOffset + urlIndex, urlEnd: tagOffset + urlIndex + url.length } : {}),
+        ...(isImage ? { alt: alt ? (alt[1] ?? alt[2] ?? '') : undefined } : {}),
+      } as LinkFact);
+    }
+  };
+
+  walkTree<Root | RootContent>(tree, visit);
+  // Reference-style images take their text from the reference, their URL from the definition.
+  const imageRefs: LinkFact[] = [];
+  const visitRefs = (node: Root | RootContent) => {
+    if (node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier);
+      if (definition)
+        imageRefs.push({ ...at(node.position?.start), kind: 'image', url: definition.url, alt: node.alt ?? '' });
+    }
+  };
+  walkTree<Root | RootContent>(tree, visitRefs);
+  links.push(...imageRefs);
+  // Definitions that only images use are image paths, not links.
+  const imageOnly = new Set(imageRefs.map((l) => l.url));
+  for (const link of links) if (link.kind === 'definition' && imageOnly.has(link.url)) link.kind = 'image';
+
+  let ids: HeadingId[] | undefined = options.mdx ? undefined : fastHeadingIds(tree);
+  let parseError: BodyAnalysis['parseError'];
+  if (!ids) {
+    try {
+      ids = exactHeadingIds(body, options.frontmatter, options.mdx).filter((h) => h.slug !== 'footnote-label');
+    } catch (error) {
+      const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } })
+        .place;
+      const point =
+        place && 'start' in place && place.start ? place.start : (place as { line?: number; column?: number });
+      parseError = {
+        // The parser's own positions are body-relative; the diagnostic carries file positions.
+        message: ((error as Error).message.split('\n')[0] ?? String(error)).replace(/ \(\d+:\d+(?:-\d+:\d+)?\)$/, ''),
+        line: (point?.line ?? 1) + options.bodyLine - 1,
+        column: point?.column ?? 1,
+      };
+      ids = fastHeadingIds(tree) ?? [];
+    }
+  }
+  const title = options.frontmatter['title'];
+  const firstNode = tree.children.find((n) => n.type !== 'html' || !/^\s*<!--/.test(n.value));
+  const headings: HeadingFact[] = headingNodes.map((node, i) => {
+    const id = ids?.[i] ?? { depth: node.depth, text: textOf(node), slug: '' };
+    const droppedAsTitle =
+      i === 0 &&
+      node === firstNode &&
+      node.depth === 1 &&
+      typeof title === 'string' &&
+      normaliseTitle(textOf(node)) === normaliseTitle(title);
+    return { ...at(node.position?.start), ...id, droppedAsTitle };
+  });
+  for (const heading of headings) if (!heading.droppedAsTitle && heading.slug) anchors.add(heading.slug);
+  if (hasFootnotes) anchors.add('footnote-label');
+  anchors.delete('');
+
+  return {
+    words,
+    readingMinutes: readingMinutes(words),
+    firstParagraph: firstParagraph(tree),
+    headings,
+    anchors,
+    links,
+    codeRanges,
+    empty,
+    ...(parseError ? { parseError } : {}),
+  };
+}
