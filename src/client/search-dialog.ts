@@ -2,22 +2,25 @@
  * <search-dialog>: the search in the dialog that <search-button> opens (this code loads only
  * then; the button opens the modal <dialog> itself and returns focus when it closes). Here:
  * Tab and Shift+Tab wrap inside it, Escape or the backdrop close it (the close button is a
- * `method="dialog"` form, which needs no script), and results appear as the reader types. Enter submits the form, a plain GET to the search page
+ * `method="dialog"` form, which needs no script), and results appear as the reader types: each
+ * keystroke's query starts at once, with no typing delay (SearchScheduler keeps one search at
+ * a time and drops stale answers). Enter submits the form, a plain GET to the search page
  * (`/search/?q=…`), where filters and sorting are.
  */
-import { EMPTY_SEARCH_STATE, normaliseQuery, searchHref } from '~/lib/search-state';
-import { loadPagefind, runSearch, UNAVAILABLE_MESSAGE } from './search-engine';
-import { ResultsView } from './search-results';
+import { SearchScheduler } from '~/lib/search-scheduler';
+import { EMPTY_SEARCH_STATE, normaliseQuery, searchHref, type SearchState } from '~/lib/search-state';
+import { loadPagefind, preloadTerm, runSearch, UNAVAILABLE_MESSAGE } from './search-engine';
+import { ResultsView, type LoadedOutcome } from './search-results';
 
-const DEBOUNCE_MS = 200;
+const NO_TAGS = new Map<string, string>();
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
 class DialogSearch {
-  private searchId = 0;
   private readonly input: HTMLInputElement;
   private readonly seeAll: HTMLAnchorElement;
   private readonly searchPage: string;
   private readonly view: ResultsView;
+  private readonly scheduler: SearchScheduler<SearchState, LoadedOutcome>;
 
   constructor(private readonly dialog: HTMLDialogElement) {
     const form = dialog.querySelector('form[role="search"]');
@@ -32,11 +35,18 @@ class DialogSearch {
       useSuggestion: (q) => {
         input.value = q;
         input.focus();
-        void this.search();
+        this.search();
       },
       hrefFor: (q) => searchHref(this.searchPage, { q }),
     });
-    input.addEventListener('input', () => void this.search());
+    this.scheduler = new SearchScheduler({
+      run: async (state) => this.view.load(await runSearch(await loadPagefind(), state, NO_TAGS)),
+      show: (loaded) => this.view.show(loaded, ''),
+      fail: () => this.view.message(UNAVAILABLE_MESSAGE),
+      isWanted: (state) => state.q === normaliseQuery(input.value),
+      onWait: (state) => preloadTerm(state, NO_TAGS),
+    });
+    input.addEventListener('input', () => this.search());
     form.addEventListener('submit', (event) => {
       if (!normaliseQuery(input.value)) event.preventDefault();
     });
@@ -55,11 +65,11 @@ class DialogSearch {
 
   /** Called once the code has loaded: the dialog may be open with words already typed. */
   start(): void {
-    // Fetch Pagefind and its metadata while the reader types the first letters.
+    // Fetch Pagefind, its metadata and WebAssembly while the reader types the first letters.
     const prepare = () => void loadPagefind().catch(() => this.view.message(UNAVAILABLE_MESSAGE));
     this.input.addEventListener('focus', prepare);
     if (this.dialog.open) prepare();
-    if (this.input.value) void this.search();
+    if (this.input.value) this.search();
   }
 
   private trapTab(event: KeyboardEvent): void {
@@ -79,25 +89,16 @@ class DialogSearch {
     }
   }
 
-  private async search(): Promise<void> {
-    const id = ++this.searchId;
+  private search(): void {
     const q = normaliseQuery(this.input.value);
     this.seeAll.href = searchHref(this.searchPage, { q });
     if (!q) {
+      this.scheduler.cancel();
       this.view.message('');
       return;
     }
     this.view.busy();
-    try {
-      const pagefind = await loadPagefind();
-      const outcome = await runSearch(pagefind, { ...EMPTY_SEARCH_STATE, q }, new Map(), {
-        debounceMs: DEBOUNCE_MS,
-        isCurrent: () => id === this.searchId,
-      });
-      if (outcome) await this.view.render(outcome, '');
-    } catch {
-      if (id === this.searchId) this.view.message(UNAVAILABLE_MESSAGE);
-    }
+    this.scheduler.request({ ...EMPTY_SEARCH_STATE, q });
   }
 }
 

@@ -60,8 +60,12 @@ export interface Pagefind {
 }
 
 let loading: Promise<Pagefind> | undefined;
+let filtersLoading: Promise<unknown> | undefined;
 
-/** Loads Pagefind (once; a failed load is retried on the next call). */
+/**
+ * Loads Pagefind (once; a failed load is retried on the next call). Its WebAssembly and metadata
+ * keep loading in the background after this resolves; a search waits for them.
+ */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ bundleUrl('pagefind.js'))) as Pagefind;
@@ -71,6 +75,29 @@ export function loadPagefind(): Promise<Pagefind> {
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/**
+ * Loads every filter chunk (once): a search counts only the filters whose chunks are loaded, so
+ * the search page's counts need them all. Started when the page's box gets focus, it is done
+ * by the time the first query needs it.
+ */
+export function loadFilters(pagefind: Pagefind): Promise<unknown> {
+  filtersLoading ??= pagefind.filters();
+  filtersLoading.catch(() => (filtersLoading = undefined));
+  return filtersLoading;
+}
+
+/**
+ * Fetches the index chunks a query will need while an earlier query still runs (see
+ * SearchScheduler's onWait); only when Pagefind is already loaded, and failures are the search's
+ * to report.
+ */
+export function preloadTerm(state: SearchState, tagLabels: ReadonlyMap<string, string>): void {
+  if (!state.q || !loading) return;
+  void loading
+    .then((pagefind) => pagefind.preload(state.q, { filters: pagefindFilters(state, tagLabels) }))
+    .catch(() => undefined);
 }
 
 export interface SearchOutcome {
@@ -95,44 +122,35 @@ async function suggest(pagefind: Pagefind, state: SearchState, filters: Pagefind
 }
 
 /**
- * Runs a search for `state`. With `debounceMs` it first waits that long, fetching the index
- * chunks the words need meanwhile, and gives up (resolving `null`) as soon as `isCurrent` says a
- * newer search has started; Pagefind's own debouncedSearch cannot know about the filter counts
- * and suggestions that follow, so the wait is done here.
+ * Runs a search for `state`, at once: the caller (a SearchScheduler) decides when, and drops
+ * answers that came too late. With `facets`, each filter group's counts come from a search
+ * without that group, run beside the main one.
  */
 export async function runSearch(
   pagefind: Pagefind,
   state: SearchState,
   tagLabels: ReadonlyMap<string, string>,
-  {
-    facets = false,
-    debounceMs = 0,
-    isCurrent = () => true,
-  }: { facets?: boolean; debounceMs?: number; isCurrent?: () => boolean } = {},
-): Promise<SearchOutcome | null> {
+  { facets = false }: { facets?: boolean } = {},
+): Promise<SearchOutcome> {
   const term = state.q || null;
   const filters = pagefindFilters(state, tagLabels);
-  const options = { filters, sort: pagefindSort(state) };
-  if (debounceMs > 0) {
-    if (term) void pagefind.preload(term, options).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, debounceMs));
-    if (!isCurrent()) return null;
-  }
-  // A search counts only the filters whose index chunks are loaded; filters() loads them all.
-  if (facets) await pagefind.filters();
-  const main = await pagefind.search(term, options);
-  if (!isCurrent()) return null;
-  let counts: SearchOutcome['counts'];
-  if (facets) {
-    const countsWithout = async (group: FilterGroup) =>
-      state[group].length > 0
-        ? (await pagefind.search(term, { filters: pagefindFilters(state, tagLabels, group) })).filters
-        : main.filters;
-    const [byDifficulty, byTag] = await Promise.all([countsWithout('difficulty'), countsWithout('tag')]);
-    counts = { difficulty: byDifficulty[SEARCH_FIELDS.difficulty] ?? {}, tag: byTag[SEARCH_FIELDS.tag] ?? {} };
-  }
+  if (facets) await loadFilters(pagefind);
+  const countsWithout = (group: FilterGroup) =>
+    facets && state[group].length > 0
+      ? pagefind.search(term, { filters: pagefindFilters(state, tagLabels, group) })
+      : undefined;
+  const [main, withoutDifficulty, withoutTag] = await Promise.all([
+    pagefind.search(term, { filters, sort: pagefindSort(state) }),
+    countsWithout('difficulty'),
+    countsWithout('tag'),
+  ]);
+  const counts: SearchOutcome['counts'] = facets
+    ? {
+        difficulty: (withoutDifficulty ?? main).filters[SEARCH_FIELDS.difficulty] ?? {},
+        tag: (withoutTag ?? main).filters[SEARCH_FIELDS.tag] ?? {},
+      }
+    : undefined;
   const suggestion = main.results.length === 0 && state.q ? await suggest(pagefind, state, filters) : undefined;
-  if (!isCurrent()) return null;
   return { state, results: main.results, unfiltered: main.unfilteredResultCount, counts, suggestion };
 }
 

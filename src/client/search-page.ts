@@ -1,11 +1,14 @@
 /**
  * <search-page>: the search page. The URL holds the state (`?q=…&difficulty=…&tag=…&sort=…`,
  * see src/lib/search-state.ts): it is read on load and on back/forward, replaced while the
- * reader types and pushed when a filter, the sort or a suggestion changes the search. Pagefind
- * loads when the search box gets focus or the URL already asks for a search.
+ * reader types and pushed when a filter, the sort or a suggestion changes the search. Every
+ * change searches at once, with no typing delay (SearchScheduler keeps one search at a time
+ * and drops stale answers). Pagefind and its filter chunks load when the search box gets focus
+ * or the URL already asks for a search.
  */
 import { isDifficulty } from '~/lib/difficulty';
 import { DIFFICULTY_LABELS } from '~/lib/site';
+import { SearchScheduler } from '~/lib/search-scheduler';
 import {
   EMPTY_SEARCH_STATE,
   hasFilters,
@@ -17,10 +20,15 @@ import {
   type SearchSort,
   type SearchState,
 } from '~/lib/search-state';
-import { loadPagefind, runSearch, UNAVAILABLE_MESSAGE, type SearchOutcome } from './search-engine';
-import { ResultsView } from './search-results';
-
-const DEBOUNCE_MS = 250;
+import {
+  loadFilters,
+  loadPagefind,
+  preloadTerm,
+  runSearch,
+  UNAVAILABLE_MESSAGE,
+  type SearchOutcome,
+} from './search-engine';
+import { ResultsView, type LoadedOutcome } from './search-results';
 
 class SearchPage extends HTMLElement {
   private form!: HTMLFormElement;
@@ -31,7 +39,18 @@ class SearchPage extends HTMLElement {
   /** Tag slug → label, as the index holds tags by label. */
   private tagLabels = new Map<string, string>();
   private state: SearchState = EMPTY_SEARCH_STATE;
-  private searchId = 0;
+  private readonly scheduler = new SearchScheduler<SearchState, LoadedOutcome>({
+    run: async (state) =>
+      this.view.load(await runSearch(await loadPagefind(), state, this.tagLabels, { facets: true })),
+    show: (loaded) => {
+      this.showCounts(loaded.outcome);
+      this.view.show(loaded, this.filterSummary(loaded.outcome.state));
+    },
+    fail: () => this.view.message(UNAVAILABLE_MESSAGE),
+    // The state changes with every keystroke and filter, so an answer for an older one is stale.
+    isWanted: (state) => state === this.state,
+    onWait: (state) => preloadTerm(state, this.tagLabels),
+  });
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -55,11 +74,16 @@ class SearchPage extends HTMLElement {
       hrefFor: (q) => searchHref(this.form.getAttribute('action') ?? '', { ...this.state, q }),
     });
 
-    input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+    // Warm up as the reader comes to the box: Pagefind, its WebAssembly and every filter chunk.
+    const warm = () =>
+      void loadPagefind()
+        .then(loadFilters)
+        .catch(() => undefined);
+    input.addEventListener('focus', warm, { once: true });
     input.addEventListener('input', () => {
       this.state = { ...this.state, q: normaliseQuery(input.value) };
       history.replaceState(history.state, '', this.href(this.state));
-      void this.search(DEBOUNCE_MS);
+      this.search();
     });
     form.addEventListener('change', (event) => {
       if (event.target !== input) this.commit(this.readControls());
@@ -109,14 +133,14 @@ class SearchPage extends HTMLElement {
     if (location.search.slice(1) !== serialiseSearchState(state)) history.pushState(null, '', this.href(state));
     this.state = state;
     this.showState(state);
-    void this.search(0);
+    this.search();
   }
 
   /** Load and back/forward: the URL is the truth. */
   private restore(): void {
     this.state = parseSearchState(location.search, this.tagLabels);
     this.showState(this.state);
-    void this.search(0);
+    this.search();
   }
 
   private filterSummary(state: SearchState): string {
@@ -138,28 +162,16 @@ class SearchPage extends HTMLElement {
     }
   }
 
-  private async search(debounceMs: number): Promise<void> {
-    const id = ++this.searchId;
+  private search(): void {
     const state = this.state;
     if (isEmptySearch(state)) {
+      this.scheduler.cancel();
       this.showCounts(undefined);
       this.view.message('');
       return;
     }
     this.view.busy();
-    try {
-      const pagefind = await loadPagefind();
-      const outcome = await runSearch(pagefind, state, this.tagLabels, {
-        facets: true,
-        debounceMs,
-        isCurrent: () => id === this.searchId,
-      });
-      if (!outcome) return;
-      this.showCounts(outcome);
-      await this.view.render(outcome, this.filterSummary(state));
-    } catch {
-      if (id === this.searchId) this.view.message(UNAVAILABLE_MESSAGE);
-    }
+    this.scheduler.request(state);
   }
 }
 

@@ -12,6 +12,12 @@ import type { PagefindResultData, SearchOutcome } from './search-engine';
 
 export const MAX_SUB_RESULTS = 3;
 
+/** An outcome with its first page of results built, ready to show. */
+export interface LoadedOutcome {
+  outcome: SearchOutcome;
+  items: DocumentFragment[];
+}
+
 function fillExcerpt(target: Element, excerpt: string): void {
   target.replaceChildren(
     ...excerptParts(excerpt).map(({ text, marked }) => {
@@ -86,16 +92,22 @@ export class ResultsView {
   }
 
   /**
-   * Shows an outcome. `filterSummary` names the filters that are on ("Filters on: Beginner,
-   * Cloud"), shown with a way to clear them when nothing is found.
+   * Fetches what the first page of an outcome shows (each result's data, lazily, as Pagefind
+   * holds it apart), without touching the page: a search's answer is complete before it is
+   * shown, so an answer that has gone stale meanwhile is dropped whole.
    */
-  async render(outcome: SearchOutcome, filterSummary: string): Promise<void> {
-    const id = ++this.renderId;
+  async load(outcome: SearchOutcome): Promise<LoadedOutcome> {
+    return { outcome, items: await this.itemsFor(outcome, 0, this.pageSize) };
+  }
+
+  /**
+   * Shows a loaded outcome. `filterSummary` names the filters that are on ("Filters on:
+   * Beginner, Cloud"), shown with a way to clear them when nothing is found.
+   */
+  show({ outcome, items }: LoadedOutcome, filterSummary: string): void {
+    this.renderId += 1;
     this.outcome = outcome;
-    this.shown = 0;
     const { results, state } = outcome;
-    const items = await this.itemsFor(0, this.pageSize);
-    if (id !== this.renderId) return;
     this.list.replaceChildren(...items);
     this.shown = items.length;
     this.more.hidden = this.shown >= results.length;
@@ -126,7 +138,7 @@ export class ResultsView {
     if (!this.outcome) return;
     const id = this.renderId;
     const first = this.shown;
-    const items = await this.itemsFor(first, first + this.pageSize);
+    const items = await this.itemsFor(this.outcome, first, first + this.pageSize);
     if (id !== this.renderId) return;
     this.list.append(...items);
     this.shown += items.length;
@@ -135,8 +147,8 @@ export class ResultsView {
     this.list.children[first]?.querySelector<HTMLAnchorElement>('[data-title]')?.focus();
   }
 
-  private async itemsFor(from: number, to: number): Promise<DocumentFragment[]> {
-    const slice = this.outcome?.results.slice(from, to) ?? [];
+  private async itemsFor(outcome: SearchOutcome, from: number, to: number): Promise<DocumentFragment[]> {
+    const slice = outcome.results.slice(from, to);
     const data = await Promise.all(slice.map((result) => result.data()));
     return data.map((item) => this.item(item));
   }

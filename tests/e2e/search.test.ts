@@ -146,7 +146,7 @@ describe('the search page', () => {
     await context.close();
   });
 
-  it('ranks results as the reader types, debounced, without reloading', async () => {
+  it('ranks results as the reader types, without reloading', async () => {
     const { page, context } = await newPage(browser);
     const results = await openSearchPage(page, '');
     const box = page.getByRole('searchbox', { name: 'Search 5 guides' });
@@ -461,6 +461,123 @@ describe('the search dialog', () => {
     await resultsIn(dialogOf(page)).until('4 results for “lighthouse”');
     violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * Puts a recording stand-in in front of Pagefind: the page's `pagefind/pagefind.js` becomes a
+ * module that re-exports the real one (fetched as `pagefind.js?real`, so Pagefind still finds
+ * its files beside it) and logs each `search` call, how many run at once, and can hold a term's
+ * answer until the test releases it. Nothing in the site knows about it.
+ */
+async function recordPagefind(page: Page): Promise<void> {
+  await page.route(
+    (url) => url.pathname.endsWith('/pagefind/pagefind.js') && url.search === '',
+    (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `
+          import * as real from './pagefind.js?real';
+          const w = window;
+          w.__search = { calls: [], running: 0, maxRunning: 0, ready: false, holds: {} };
+          const rec = w.__search;
+          export const { options, preload, filters, destroy, debouncedSearch, mergeIndex, createInstance } = real;
+          export async function init() { await real.init(); rec.ready = true; }
+          export async function search(term, opts) {
+            rec.calls.push(term);
+            rec.running += 1;
+            rec.maxRunning = Math.max(rec.maxRunning, rec.running);
+            try {
+              const answer = await real.search(term, opts);
+              if (rec.holds[term]) await rec.holds[term].promise;
+              return answer;
+            } finally {
+              rec.running -= 1;
+            }
+          }
+        `,
+      }),
+  );
+}
+
+interface SearchRecord {
+  calls: (string | null)[];
+  maxRunning: number;
+  ready: boolean;
+}
+const searchRecord = (page: Page) => page.evaluate(() => (window as unknown as { __search: SearchRecord }).__search);
+
+describe('searching as the reader types', () => {
+  const openDialog = async (page: Page) => {
+    await recordPagefind(page);
+    await page.goto(`${server.url}guides/tidal-turbines/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+    await dialog.waitFor();
+    // Opening the dialog warms Pagefind up, before any word is typed.
+    await expect.poll(async () => (await searchRecord(page).catch(() => undefined))?.ready).toBe(true);
+    return dialog;
+  };
+
+  it('starts the first keystroke’s search in the same task as the input event, with no timer', async () => {
+    const { page, context } = await newPage(browser);
+    const dialog = await openDialog(page);
+    const called = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('search-dialog input[type="search"]');
+      if (!input) throw new Error('no search box in the dialog');
+      const rec = (window as unknown as { __search: SearchRecord }).__search;
+      const before = rec.calls.length;
+      input.value = 't';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // A task queued now runs after every microtask of the input's task, and before any timer.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return rec.calls.slice(before);
+    });
+    expect(called).toEqual(['t']);
+    await resultsIn(dialog).until(/results? for “t”$/);
+    await context.close();
+  });
+
+  it('keeps one search at a time and drops a stale answer: a slow first query never shows', async () => {
+    const { page, context } = await newPage(browser);
+    const dialog = await openDialog(page);
+    // Every text the results block shows, as it changes.
+    await page.evaluate(() => {
+      const w = window as unknown as { __shown: string[]; __search: { holds: Record<string, unknown> } };
+      w.__shown = [];
+      const root = document.querySelector('search-dialog [data-search-results]');
+      if (!root) throw new Error('no results block in the dialog');
+      const record = () => {
+        const titles = [...root.querySelectorAll('[data-list] [data-title]')].map((a) => a.textContent);
+        w.__shown.push(`${root.querySelector('[data-status]')?.textContent ?? ''} | ${titles.join(', ')}`);
+      };
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true });
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      w.__search.holds['lighthouse'] = { promise, release };
+    });
+    const box = dialog.getByRole('searchbox', { name: 'Search words' });
+    await box.fill('lighthouse');
+    await expect.poll(async () => (await searchRecord(page)).calls).toEqual(['lighthouse']);
+    await box.fill('fo');
+    await box.fill('fog');
+    // "lighthouse" is still running: "fog" waits for it (and "fo", replaced, never runs).
+    await page.waitForTimeout(300);
+    expect((await searchRecord(page)).calls).toEqual(['lighthouse']);
+    await page.evaluate(() =>
+      (window as unknown as { __search: { holds: Record<string, { release: () => void }> } }).__search.holds[
+        'lighthouse'
+      ]?.release(),
+    );
+    const results = resultsIn(dialog);
+    await results.until('2 results for “fog”');
+    expect(await results.titles()).toContain(TITLES.fog);
+    const record = await searchRecord(page);
+    expect(record.calls).toEqual(['lighthouse', 'fog']);
+    expect(record.maxRunning).toBe(1);
+    const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+    expect(shown.filter((text) => text.includes('for “lighthouse”'))).toEqual([]);
     await context.close();
   });
 });
