@@ -12,6 +12,7 @@ import dataStoreModule from './src/astro-internals/data-store-module';
 import { isHeadInjectDirectiveWarning } from './src/astro-internals/log-wording';
 import devProblems from './src/integrations/dev-problems';
 import finishPages from './src/integrations/finish-pages';
+import { guideLastmod } from './src/integrations/git-dates/sitemap';
 import { cacheDirFor } from './src/lib/build-cache';
 import pagefindIndex from './src/integrations/pagefind';
 import renderCache from './src/integrations/render-cache';
@@ -78,7 +79,8 @@ export default defineConfig({
     dataStoreModule(),
     codeColours(),
     mdx(),
-    sitemap(),
+    // A guide's URL has its "Updated" date as lastmod (src/integrations/git-dates/sitemap.ts).
+    sitemap({ serialize: guideLastmod(base) }),
     // Gives every page its final Content-Security-Policy (and _headers) and its carbon figure
     // (and carbon-report.json); after every integration that writes pages.
     finishPages(),
