@@ -100,7 +100,7 @@ export function guideGitDates(log: string, status: string, prefix: string): Map<
  * before it, has not been updated since), else none.
  */
 export function lastUpdated(
-  guide: { date: Date; updated: Date | undefined },
+  guide: { date: Date; updated?: Date | undefined },
   gitDate: string | undefined,
 ): Date | undefined {
   if (guide.updated) return guide.updated;

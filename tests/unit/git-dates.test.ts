@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, appendFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DataEntry } from 'astro/loaders';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -212,6 +211,8 @@ describe('readGitDates on a repository', () => {
   });
 });
 
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
+
 /** A store that behaves as Astro's does: same digest, no change; setting moves an entry last. */
 function fakeStore(initial: DataEntry[]) {
   const map = new Map(initial.map((entry) => [entry.id, entry]));
@@ -262,9 +263,10 @@ describe('storeGitDates', () => {
     expect(map.get('a')?.digest).toBe('digest-a');
 
     // The sitemap gives each guide's URL its "Updated" date.
-    const lastmod = guideLastmod('/docs/');
-    expect(lastmod({ url: 'https://example.org/docs/guides/b/' }).lastmod).toBe('2024-05-01T08:30:00.000Z');
-    expect(lastmod({ url: 'https://example.org/docs/guides/d/' }).lastmod).toBeUndefined();
-    expect(lastmod({ url: 'https://example.org/docs/tags/b/' }).lastmod).toBeUndefined();
+    const serialize = guideLastmod('/docs/');
+    const lastmod = (url: string) => serialize<{ url: string; lastmod?: string }>({ url });
+    expect(lastmod('https://example.org/docs/guides/b/').lastmod).toBe('2024-05-01T08:30:00.000Z');
+    expect(lastmod('https://example.org/docs/guides/d/').lastmod).toBeUndefined();
+    expect(lastmod('https://example.org/docs/tags/b/').lastmod).toBeUndefined();
   });
 });
