@@ -53,5 +53,5 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // In the order they must run; each position's reason is in src/integrations/index.ts.
-  integrations: siteIntegrations(siteConfig),
+  integrations: siteIntegrations(siteConfig, base),
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline]`
+ * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline] [--git-dates-only]`
  *
  * Builds N synthetic guides (scripts/lib/generate-guides.ts) with the real `astro build`, cold
  * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
@@ -9,6 +9,8 @@
  * performance score. Prints a summary and writes everything to bench-results/bench-<N>.json.
  * With --baseline, each run also builds the baseline site (bench/baseline/) cold and warm, each
  * right after Greenpath's, and reports Greenpath's figures as ratios to it (scripts/lib/bench-baseline.ts).
+ * It also times the one `git log` pass that dates N guides committed over 200 commits
+ * (scripts/lib/bench-git-dates.ts); --git-dates-only does only that.
  *
  * Everything is built under .greenpath/bench/, removed afterwards unless --keep.
  */
@@ -31,6 +33,7 @@ import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
 import { browserTimings, type BrowserTimings } from './lib/bench-browser';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
 import { readCommandLine, wholeNumber } from './lib/cli';
+import { benchGitDates, type GitDatesBench } from './lib/bench-git-dates';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGETS = { coldSeconds: 45, warmSeconds: 15, peakMemoryGB: 2 };
@@ -46,6 +49,7 @@ const { values, guideCount, runs, seed } = readCommandLine(
       keep: { type: 'boolean', help: 'keep .greenpath/bench/ afterwards' },
       'no-browser': { type: 'boolean', help: 'skip the filter and search timings in Chromium' },
       'no-lighthouse': { type: 'boolean', help: "skip Lighthouse's performance score" },
+      'git-dates-only': { type: 'boolean', help: 'only time the git dates pass over N committed guides' },
       baseline: {
         type: 'boolean',
         help: 'also build a plain Astro site (bench/baseline/) on the same guides, alternately',
@@ -253,10 +257,22 @@ async function buildBaseline(baseline: BaselineBench, kind: 'cold' | 'warm', run
   console.log(`  ${seconds(run.wallMs)}, peak ${run.peakTreeRssMB} MB`);
 }
 
+function gitDatesLine(bench: GitDatesBench): string {
+  return `${bench.ms} ms for ${bench.files} guides over ${bench.commits} commits (${bench.dated} dated), one git log`;
+}
+
+function printGitDates(bench: GitDatesBench): void {
+  console.log(`  ${'git dates pass'.padEnd(34)} ${gitDatesLine(bench)}`);
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   console.log(`Generating ${guideCount} guides…`);
   const guides = generateGuides(seed === undefined ? { count: guideCount } : { count: guideCount, seed });
+  if (values['git-dates-only']) {
+    printGitDates(await benchGitDates(guides));
+    return;
+  }
   await mkdir(work, { recursive: true });
 
   const cold: BuildRun[] = [];
@@ -308,6 +324,8 @@ async function main(): Promise<void> {
 
   console.log('Measuring the output…');
   const output = await measureOutput();
+  console.log('Timing the git dates pass…');
+  const gitDates = await benchGitDates(guides);
 
   let browser: BrowserTimings | { available: false; reason: string } = {
     available: false,
@@ -359,6 +377,7 @@ async function main(): Promise<void> {
     warm: { ...warmMedian, edited, cacheReused, cacheEvidence },
     peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
     output,
+    gitDates,
     browser,
     lighthouse,
     targets: {
@@ -400,6 +419,7 @@ async function main(): Promise<void> {
   }
   line('content cache reused (warm)', cacheReused ? 'yes' : `NO: ${JSON.stringify(cacheEvidence)}`);
   line('pages', String(output.pages));
+  line('git dates pass', gitDatesLine(gitDates));
   line('dist/ size', mb(output.distBytes));
   line(
     'search index',

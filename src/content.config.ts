@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { guidesDir } from './data/guides-dir';
 import { guideSlug } from './lib/slug';
 import { storeBodyFacts } from './data/body-facts';
+import { storeGitDates } from './integrations/git-dates/loader';
 import { failOnRenderErrors, reportCacheUse } from './data/strict-loader';
 import { loadPastRefusedEntries, withoutRawSchemaErrors } from './integrations/dev-problems/loader';
 import { guideSchema } from './schemas/guide';
@@ -10,24 +11,29 @@ import { guideSchema } from './schemas/guide';
 const guides = defineCollection({
   // A guide that fails to render fails the build instead of publishing an empty page; each sync
   // says how many guides it took from the content cache; every guide is stored with its body
-  // facts and without its body (src/data/body-facts.ts). In dev, greenpath:dev-problems reports a
-  // refused front matter in place of Zod's raw issues, and the server starts with guides refused.
+  // facts and without its body (src/data/body-facts.ts), and with the date of its last commit
+  // (src/integrations/git-dates/loader.ts; outside the cache count, since a new date is no new
+  // render). In dev, greenpath:dev-problems reports a refused front matter in place of Zod's raw
+  // issues, and the server starts with guides refused.
   loader: withoutRawSchemaErrors(
     failOnRenderErrors(
-      reportCacheUse(
-        storeBodyFacts(
-          loadPastRefusedEntries(
-            glob({
-              // Files and folders starting with `_` are notes and partials, never guides.
-              pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
-              base: guidesDir(),
-              // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
-              generateId: ({ entry, data }) => guideSlug(entry, data),
-              // storeBodyFacts computes an MDX guide's facts from its body, then drops it.
-              retainBody: true,
-            }),
+      storeGitDates(
+        reportCacheUse(
+          storeBodyFacts(
+            loadPastRefusedEntries(
+              glob({
+                // Files and folders starting with `_` are notes and partials, never guides.
+                pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'],
+                base: guidesDir(),
+                // The slug is the file name without extension and Jekyll date prefix, unless `slug` overrides it.
+                generateId: ({ entry, data }) => guideSlug(entry, data),
+                // storeBodyFacts computes an MDX guide's facts from its body, then drops it.
+                retainBody: true,
+              }),
+            ),
           ),
         ),
+        guidesDir(),
       ),
     ),
   ),

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readBodyFacts } from './body-facts';
+import { readGitDate } from '../lib/git-dates';
 import { buildLibrary } from '../lib/library';
 import type { BodyFacts } from '../lib/markdown-text';
 import { isDraft } from '../schemas/guide';
@@ -33,6 +34,7 @@ export const library = buildLibrary(
     data: entry.data,
     facts: factsOf(entry),
     filePath: entry.filePath ?? entry.id,
+    gitDate: readGitDate(entry.rendered),
   })),
   loadTagVocabulary(),
   { imageExists: publicFileExists },

@@ -17,11 +17,15 @@ import finishPages from './finish-pages';
 import pagefindIndex from './pagefind';
 import renderCache from './render-cache';
 import siteConfigModule from './site-config';
+import { guideLastmod } from './git-dates/sitemap';
 import { guidesDir } from '../data/guides-dir';
 import type { SiteConfigResult } from '../data/site-config';
 
-/** `site` is content/site.yaml as astro.config.ts read and checked it, once. */
-export function siteIntegrations(site: SiteConfigResult & { file: string }): AstroIntegration[] {
+/**
+ * `site` is content/site.yaml as astro.config.ts read and checked it, once; `base` the base path
+ * the sitemap's guide URLs start with.
+ */
+export function siteIntegrations(site: SiteConfigResult & { file: string }, base = '/'): AstroIntegration[] {
   return [
     // First: it stops a build that runs past its time limit and times every integration after it.
     buildClock(),
@@ -42,7 +46,8 @@ export function siteIntegrations(site: SiteConfigResult & { file: string }): Ast
     // Adds the stylesheet for code colour classes to every page.
     codeColours(),
     mdx(),
-    sitemap(),
+    // A guide's URL has its "Updated" date as lastmod (./git-dates/sitemap.ts).
+    sitemap({ serialize: guideLastmod(base) }),
     // After every integration that writes pages (mdx, sitemap): gives each page its final
     // Content-Security-Policy (and _headers) and its carbon figure (and carbon-report.json).
     finishPages(),

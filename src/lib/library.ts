@@ -6,6 +6,7 @@
 import type { GuideFrontmatter } from '../schemas/guide';
 import type { TagVocabulary } from '../schemas/tags';
 import { DIFFICULTIES, type Difficulty } from './difficulty';
+import { lastUpdated } from './git-dates';
 import type { BodyFacts } from './markdown-text';
 import { slugify, tagSlug } from './slug';
 
@@ -17,6 +18,8 @@ export interface GuideInput {
   facts: BodyFacts;
   /** Path relative to the project root. */
   filePath: string;
+  /** The committer date of the file's last commit, stored with the entry (./git-dates.ts). */
+  gitDate?: string | undefined;
 }
 
 export interface TagRef {
@@ -40,6 +43,7 @@ export interface Guide {
   /** True when `description` was taken from the first paragraph. */
   descriptionFromBody: boolean;
   date: Date;
+  /** The `updated` field, else the last commit's date when later than `date`, else none (./git-dates.ts). */
   updated: Date | undefined;
   difficulty: Difficulty;
   tags: TagRef[];
@@ -231,7 +235,7 @@ export function buildLibrary(
       description: data.description ?? facts.firstParagraph ?? '',
       descriptionFromBody: data.description === undefined,
       date: data.date,
-      updated: data.updated,
+      updated: lastUpdated(data, input.gitDate),
       difficulty: data.difficulty,
       tags: resolveTags(data.tags, vocabulary),
       words: facts.words,

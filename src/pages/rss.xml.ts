@@ -29,7 +29,10 @@ export function GET(context: APIContext) {
       pubDate: guide.date,
       link: urls.guide(guide.slug),
       categories: guide.tags.map((t) => t.label),
+      // RSS 2.0 has no element for it: Atom's, as feed readers that show an update expect it.
+      ...(guide.updated ? { customData: `<atom:updated>${guide.updated.toISOString()}</atom:updated>` } : {}),
     })),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${xml(SITE.language)}</language>${rights ? `<copyright>${xml(rights)}</copyright>` : ''}`,
   });
 }

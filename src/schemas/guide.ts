@@ -56,7 +56,7 @@ const guideFields = z.object({
   title: nonEmpty('a non-empty title'),
   /** When the guide was first published. */
   date: dateField,
-  /** When the guide was last revised; not before `date`. */
+  /** When the guide was last revised; not before `date`. Without it, its last commit's date stands in (src/lib/git-dates.ts). */
   updated: dateField.optional(),
   /** Who the guide is written for. */
   difficulty: z.enum(DIFFICULTIES, {
