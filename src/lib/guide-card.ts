@@ -17,9 +17,11 @@ export interface CardFacts extends FilterItemSource {
 
 /**
  * One guide in the index, as an array (names repeated 10,000 times would be most of the file):
- * slug, title, description, difficulty, tags as positions in `GuidesIndex.tags`, minutes, date.
+ * slug, title, description, difficulty, tags, minutes, date. A tag is its position in
+ * `GuidesIndex.tags`, or [position, label] when this guide writes its label otherwise (a tag
+ * missing from content/tags.yaml keeps each guide's spelling, and the card shows it).
  */
-export type IndexRow = [string, string, string, string, number[], number, string];
+export type IndexRow = [string, string, string, string, (number | [number, string])[], number, string];
 
 /** What src/pages/guides/index-[version].json.ts serves: every published guide, newest first. */
 export interface GuidesIndex {
@@ -42,7 +44,11 @@ export function encodeGuidesIndex(cards: readonly CardFacts[]): GuidesIndex {
       c.title,
       c.description,
       c.difficulty,
-      c.tags.map((slug) => tags.get(slug)?.[0] ?? 0),
+      c.tags.map((slug, i) => {
+        const [n, label] = tags.get(slug) ?? [0, ''];
+        const own = c.tagLabels[i] ?? slug;
+        return own === label ? n : [n, own];
+      }),
       c.minutes,
       c.date,
     ]),
@@ -55,8 +61,8 @@ export function decodeGuidesIndex(index: GuidesIndex): CardFacts[] {
     title,
     description,
     difficulty,
-    tags: tags.map((i) => index.tags[i]?.[0] ?? ''),
-    tagLabels: tags.map((i) => index.tags[i]?.[1] ?? ''),
+    tags: tags.map((tag) => index.tags[typeof tag === 'number' ? tag : tag[0]]?.[0] ?? ''),
+    tagLabels: tags.map((tag) => (typeof tag === 'number' ? (index.tags[tag]?.[1] ?? '') : tag[1])),
     minutes,
     date,
   }));
@@ -98,7 +104,7 @@ export function renderCard(card: CardFacts, { headingLevel, difficultyLabel }: C
     .map((slug, i) => `<li><a href="${urls.tag(slug)}">${escapeHtml(card.tagLabels[i] ?? slug)}</a></li>`)
     .join('');
   return (
-    `<article class="guide-card" data-slug="${escapeHtml(card.slug)}">` +
+    `<article class="guide-card" data-guide-card data-slug="${escapeHtml(card.slug)}">` +
     `<${h} class="title"><a href="${urls.guide(card.slug)}">${title}</a></${h}>` +
     `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="Difficulty: ${label}. All ${label.toLowerCase()} guides">${label}</a>` +
     `<span>${formatMinutes(card.minutes)}</span>` +

@@ -186,7 +186,9 @@ async function openGuides(query = '', options: Parameters<typeof newPage>[1] = {
 }
 
 async function upgraded(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name=q]')?.disabled === false);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
+  );
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

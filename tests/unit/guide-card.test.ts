@@ -12,16 +12,24 @@ const tricky: CardFacts = {
   date: '2025-02-03',
 };
 const plain: CardFacts = { ...tricky, slug: 'plain', title: 'Plain', tags: ['cafe-creme'], tagLabels: ['Café, crème'] };
+/** A tag outside the vocabulary keeps each guide's spelling. */
+const other: CardFacts = {
+  ...plain,
+  slug: 'other',
+  tags: ['cafe-creme', 'ci-cd'],
+  tagLabels: ['café crème', 'CI | CD'],
+};
 
 describe('the guides index', () => {
   it('gives back exactly the facts it was given, each tag written once', () => {
-    const index = encodeGuidesIndex([tricky, plain]);
+    const index = encodeGuidesIndex([tricky, plain, other]);
     expect(index.tags).toEqual([
       ['ci-cd', 'CI | CD'],
       ['cafe-creme', 'Café, crème'],
     ]);
     expect(index.guides[1]?.[4]).toEqual([1]);
-    expect(decodeGuidesIndex(JSON.parse(JSON.stringify(index)))).toEqual([tricky, plain]);
+    expect(index.guides[2]?.[4]).toEqual([[1, 'café crème'], 0]);
+    expect(decodeGuidesIndex(JSON.parse(JSON.stringify(index)))).toEqual([tricky, plain, other]);
   });
 
   it('is named by a fingerprint that changes with its content', () => {
@@ -34,7 +42,7 @@ describe('the guides index', () => {
 describe('renderCard', () => {
   it('escapes text and links the guide, its level and its tags', () => {
     const html = renderCard(tricky, { headingLevel: 3, difficultyLabel: 'Advanced' });
-    expect(html).toContain('<article class="guide-card" data-slug="tricky">');
+    expect(html).toContain('<article class="guide-card" data-guide-card data-slug="tricky">');
     expect(html).toContain(
       '<h3 class="title"><a href="/guides/tricky/">Pipes | and &quot;quotes&quot; &amp; &lt;tags&gt;</a></h3>',
     );
