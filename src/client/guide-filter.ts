@@ -1,9 +1,13 @@
 /**
- * <guide-filter>: filters, counts and sorts the server-rendered guide cards of /guides/ (markup
- * in src/components/GuideFilter.astro). Each card's facts are its data-* attributes; the logic
- * is the pure module src/lib/guide-filter.ts, shared with the build. The state lives in the URL
- * (replaceState on every change, read again on popstate), so every view can be shared and
- * reloaded. Budget: 4 KB gzipped with its imports (tests/e2e/browse.test.ts measures it).
+ * <guide-filter>: filters, counts and sorts the whole library on /guides/ and its numbered pages
+ * (markup in src/components/GuideFilter.astro). The page holds one page of cards; the element
+ * fetches the guides index (src/pages/guides/index-[version].json.ts) at idle, or at once when
+ * the URL asks for a filtered view, and enables the controls when it has it. The logic is the
+ * pure module src/lib/guide-filter.ts, shared with the build; the cards it adds are drawn by
+ * `renderCard`, as the server draws them. Results show a page at a time, "Show more" adds the
+ * next. The state lives in the URL (replaceState on every change, read again on popstate), so
+ * every view can be shared and reloaded. Budget: 5 KB gzipped with its imports
+ * (tests/e2e/browse.test.ts measures it).
  */
 import {
   activeFilters,
@@ -24,10 +28,12 @@ import {
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
-import { readCard } from '~/lib/guide-card';
+import { decodeGuidesIndex, renderCard, type CardFacts, type GuidesIndex } from '~/lib/guide-card';
+import { PAGE_SIZE } from '~/lib/pagination';
+import { urls } from '~/data/urls';
 
 interface Card extends FilterItem {
-  li: HTMLElement;
+  facts: CardFacts;
 }
 type Control = HTMLInputElement | HTMLSelectElement;
 /** Control name → state key. */
@@ -40,15 +46,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className 
   return node;
 }
 
-/** Past this many cards, off-screen cards skip style and layout while the list is filtered. */
-const LONG_LIST = 100;
-
 class GuideFilter extends HTMLElement {
   #cards: Card[] = [];
+  /** List items by slug: the page's own, then those drawn here, each drawn once. */
+  #items = new Map<string, HTMLElement>();
   #controls: Control[] = [];
   #labels = new Map<string, string>();
   #state: FilterState = { ...EMPTY_FILTER };
   #list!: HTMLElement;
+  /** The matching cards in order, and how many of them are shown. */
+  #matching: Card[] = [];
+  #shown = 0;
 
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-${name}]`) as T;
@@ -68,17 +76,29 @@ class GuideFilter extends HTMLElement {
 
   connectedCallback(): void {
     const list = this.#part('guide-list');
-    if (!list || this.#cards.length) return;
+    if (!list || this.#list) return;
     this.#list = list;
-    this.#cards = [...list.children].map((li) => ({
-      li: li as HTMLElement,
-      ...toFilterItem(readCard((li.firstElementChild as HTMLElement).dataset)),
-    }));
-    // A long library lets off-screen cards skip layout while filtering (see GuideFilter.astro).
-    if (this.#cards.length > LONG_LIST) (list.parentElement as HTMLElement).dataset['long'] = '';
+    for (const li of list.children)
+      this.#items.set((li.firstElementChild as HTMLElement).dataset['slug'] ?? '', li as HTMLElement);
     this.#controls = [...this.querySelectorAll<Control>('[name]')];
     for (const control of this.#controls)
       this.#labels.set(`${control.name}:${control.value}`, control.dataset['label'] ?? '');
+    // A filtered view asked for in the URL needs the index now; the plain list can wait for idle.
+    const load = () => void this.#load();
+    if (this.#isDefault(this.#fromUrl())) (window.requestIdleCallback ?? setTimeout)(load);
+    else load();
+  }
+
+  #isDefault(state: FilterState): boolean {
+    return !activeFilters(state).length && state.sort === 'newest';
+  }
+
+  async #load(): Promise<void> {
+    const response = await fetch(this.dataset['indexUrl'] ?? '');
+    this.#cards = decodeGuidesIndex((await response.json()) as GuidesIndex).map((facts) => ({
+      facts,
+      ...toFilterItem(facts),
+    }));
     for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
       node.disabled = false;
 
@@ -88,6 +108,10 @@ class GuideFilter extends HTMLElement {
       else this.#apply(this.#read(), false);
     });
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+    this.#part('more').addEventListener('click', () => {
+      const first = this.#render(this.#shown + PAGE_SIZE);
+      first?.querySelector('a')?.focus();
+    });
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key], button[data-clear]');
       if (!button) return;
@@ -105,7 +129,33 @@ class GuideFilter extends HTMLElement {
       else this.#focusList();
     });
     addEventListener('popstate', () => this.#apply(this.#fromUrl(), true, false));
-    this.#apply(this.#fromUrl(), true, false);
+    // The plain list is the page as served (page 2 stays page 2); any other view is drawn here.
+    const state = this.#fromUrl();
+    if (this.#isDefault(state)) this.#write(state);
+    else this.#apply(state, true, false);
+  }
+
+  /** Shows the first `count` matching cards; returns the first one added, if any. */
+  #render(count: number): HTMLElement | undefined {
+    const from = this.#list.children.length;
+    this.#shown = Math.min(count, this.#matching.length);
+    const items = this.#matching.slice(0, this.#shown).map(({ facts }) => {
+      let li = this.#items.get(facts.slug);
+      if (!li) {
+        li = el('li');
+        const difficultyLabel = this.#labels.get(`difficulty:${facts.difficulty}`) ?? facts.difficulty;
+        li.innerHTML = renderCard(facts, { headingLevel: 2, difficultyLabel, urls });
+        this.#items.set(facts.slug, li);
+      }
+      return li;
+    });
+    const children = this.#list.children;
+    // Cards already in place stay (and keep focus); only the rest is added.
+    const kept = children.length <= items.length && items.every((li, i) => i >= children.length || children[i] === li);
+    if (kept) this.#list.append(...items.slice(children.length));
+    else this.#list.replaceChildren(...items);
+    this.#part('more').hidden = this.#shown >= this.#matching.length;
+    return items[from];
   }
 
   #fromUrl(): FilterState {
@@ -153,12 +203,11 @@ class GuideFilter extends HTMLElement {
     this.#state = state;
     if (writeControls) this.#write(state);
     const counts = facetCounts(this.#cards, state);
-    const shown = new Set(counts.matching);
-    const sorted = sortItems(this.#cards, state.sort);
-    if (sorted.some((card, i) => this.#list.children[i] !== card.li)) this.#list.append(...sorted.map((c) => c.li));
-    for (const card of this.#cards) {
-      if (card.li.hidden === shown.has(card)) card.li.hidden = !shown.has(card);
-    }
+    this.#matching = sortItems(counts.matching, state.sort);
+    this.#render(PAGE_SIZE);
+    // The numbered pages list the unfiltered library: "Show more" pages through these results.
+    const pages = this.#part('pagination');
+    if (pages) pages.hidden = true;
 
     for (const control of this.#controls) {
       const count = control.parentElement?.querySelector('[data-count]');
@@ -227,7 +276,9 @@ class GuideFilter extends HTMLElement {
     if (this.contains(focused) && !this.contains(document.activeElement)) this.#focusList();
 
     if (writeUrl) {
+      // Page 2 filtered is the whole library filtered: the URL is the list's own.
       const url = new URL(location.href);
+      url.pathname = this.dataset['listUrl'] ?? url.pathname;
       const params = serialiseFilterState(state);
       url.searchParams.forEach((value, key) => {
         if (!(FILTER_PARAMS as readonly string[]).includes(key)) params.append(key, value);

@@ -1,61 +1,118 @@
 /**
- * What a guide card tells <guide-filter>: the facts src/components/GuideCard.astro writes as
- * data-* attributes and src/client/guide-filter.ts reads back, in one place so the two cannot
- * drift. Runs on the server (the card) and in the browser (the element); a guide's facts come
- * from `cardFactsOf` in ./guide-filter-view.ts, which is server only.
+ * A guide card, and the guides index <guide-filter> fetches to filter the whole library. Runs on
+ * the server (src/components/GuideCard.astro renders every card with `renderCard`, and
+ * src/pages/guides/index-[version].json.ts writes the index with `encodeGuidesIndex`) and in the
+ * browser (src/client/guide-filter.ts decodes the index and renders the cards it shows with the
+ * same `renderCard`), so a card looks the same whoever drew it. A guide's facts come from
+ * `cardFactsOf` in ./guide-filter-view.ts, which is server only.
  */
+import type { Difficulty } from './difficulty';
+import { formatDate, formatMinutes } from './format';
 import type { FilterItemSource } from './guide-filter';
+import type { SiteUrls } from './urls';
 
 export interface CardFacts extends FilterItemSource {
   slug: string;
 }
 
-/** The card's data-* attributes. A label may hold any character, `|` included. */
-export function cardData(facts: CardFacts): Record<`data-${string}`, string> {
-  return {
-    'data-slug': facts.slug,
-    'data-title': facts.title,
-    'data-description': facts.description,
-    'data-difficulty': facts.difficulty,
-    // Tag slugs have no spaces (src/lib/slug.ts).
-    'data-tags': facts.tags.join(' '),
-    'data-tag-labels': joinLabels(facts.tagLabels),
-    'data-minutes': String(facts.minutes),
-    'data-date': facts.date,
-  };
+/**
+ * One guide in the index, as an array (names repeated 10,000 times would be most of the file):
+ * slug, title, description, difficulty, tags, minutes, date. A tag is its position in
+ * `GuidesIndex.tags`, or [position, label] when this guide writes its label otherwise (a tag
+ * missing from content/tags.yaml keeps each guide's spelling, and the card shows it).
+ */
+export type IndexRow = [string, string, string, string, (number | [number, string])[], number, string];
+
+/** What src/pages/guides/index-[version].json.ts serves: every published guide, newest first. */
+export interface GuidesIndex {
+  /** [slug, label], most used first. */
+  tags: [string, string][];
+  guides: IndexRow[];
 }
 
-/** Labels joined by `|`, with a backslash before any `|` or backslash in a label: the usual label costs nothing. */
-function joinLabels(labels: readonly string[]): string {
-  return labels.map((label) => label.replace(/[\\|]/g, '\\$&')).join('|');
-}
-
-function splitLabels(text: string | undefined): string[] {
-  if (!text) return [];
-  const labels: string[] = [];
-  let label = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') label += text[++i] ?? '';
-    else if (char === '|') {
-      labels.push(label);
-      label = '';
-    } else label += char;
+export function encodeGuidesIndex(cards: readonly CardFacts[]): GuidesIndex {
+  const tags = new Map<string, [number, string]>();
+  for (const card of cards) {
+    card.tags.forEach((slug, i) => {
+      if (!tags.has(slug)) tags.set(slug, [tags.size, card.tagLabels[i] ?? slug]);
+    });
   }
-  labels.push(label);
-  return labels;
+  return {
+    tags: [...tags].map(([slug, [, label]]) => [slug, label]),
+    guides: cards.map((c) => [
+      c.slug,
+      c.title,
+      c.description,
+      c.difficulty,
+      c.tags.map((slug, i) => {
+        const [n, label] = tags.get(slug) ?? [0, ''];
+        const own = c.tagLabels[i] ?? slug;
+        return own === label ? n : [n, own];
+      }),
+      c.minutes,
+      c.date,
+    ]),
+  };
 }
 
-/** The facts back from a card's `dataset` (camel-cased names, as the DOM gives them). */
-export function readCard(dataset: Readonly<Record<string, string | undefined>>): CardFacts {
-  return {
-    slug: dataset['slug'] ?? '',
-    title: dataset['title'] ?? '',
-    description: dataset['description'] ?? '',
-    difficulty: dataset['difficulty'] ?? '',
-    tags: dataset['tags'] ? dataset['tags'].split(' ') : [],
-    tagLabels: splitLabels(dataset['tagLabels']),
-    minutes: Number(dataset['minutes']),
-    date: dataset['date'] ?? '',
-  };
+export function decodeGuidesIndex(index: GuidesIndex): CardFacts[] {
+  return index.guides.map(([slug, title, description, difficulty, tags, minutes, date]) => ({
+    slug,
+    title,
+    description,
+    difficulty,
+    tags: tags.map((tag) => index.tags[typeof tag === 'number' ? tag : tag[0]]?.[0] ?? ''),
+    tagLabels: tags.map((tag) => (typeof tag === 'number' ? (index.tags[tag]?.[1] ?? '') : tag[1])),
+    minutes,
+    date,
+  }));
+}
+
+/**
+ * A short fingerprint of a text (FNV-1a, 32 bits, base 36): names the index file after its
+ * content, so a browser may keep it as long as it likes and a new build is a new URL.
+ */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+}
+
+export interface CardOptions {
+  headingLevel: 2 | 3;
+  /** The label of the card's level, from content/site.yaml (the page has it; the browser reads it off the page). */
+  difficultyLabel: string;
+  /** The site's URLs under this build's base (src/data/urls.ts in pages and in the browser alike). */
+  urls: SiteUrls;
+}
+
+/**
+ * The card's HTML. Its styles are global, under `.guide-card` (GuideCard.astro): a card drawn in
+ * the browser has no Astro scope attributes. `data-slug` names the guide for the filter and tests.
+ */
+export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, urls }: CardOptions): string {
+  const h = `h${headingLevel}`;
+  // An unknown level (never from the schema) still gets a link; the page would just not exist.
+  const label = escapeHtml(difficultyLabel);
+  const title = escapeHtml(card.title);
+  const date = new Date(card.date);
+  const tags = card.tags
+    .map((slug, i) => `<li><a href="${urls.tag(slug)}">${escapeHtml(card.tagLabels[i] ?? slug)}</a></li>`)
+    .join('');
+  return (
+    `<article class="guide-card" data-guide-card data-slug="${escapeHtml(card.slug)}">` +
+    `<${h} class="title"><a href="${urls.guide(card.slug)}">${title}</a></${h}>` +
+    `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="Difficulty: ${label}. All ${label.toLowerCase()} guides">${label}</a>` +
+    `<span>${formatMinutes(card.minutes)}</span>` +
+    `<span>Published <time datetime="${escapeHtml(card.date)}">${formatDate(date)}</time></span></p>` +
+    `<p class="description">${escapeHtml(card.description)}</p>` +
+    `<ul class="tags" aria-label="Tags of ${title}">${tags}</ul>` +
+    `</article>`
+  );
 }

@@ -5,7 +5,7 @@
 import { DIFFICULTIES } from './difficulty';
 import { DIFFICULTY_LABELS } from './site';
 import { isoDay } from './format';
-import type { CardFacts } from './guide-card';
+import { encodeGuidesIndex, fingerprint, type CardFacts } from './guide-card';
 import {
   EMPTY_FILTER,
   facetCounts,
@@ -95,4 +95,26 @@ export function buildGuideFilterView(guides: readonly Guide[], tags: readonly Ta
     tagSearch: tags.length > TAG_SEARCH_THRESHOLD,
     sorts: SORT_ORDERS.map((value) => ({ value, label: FILTER_SORT_LABELS[value] })),
   };
+}
+
+export interface GuidesIndexFile {
+  json: string;
+  /** A fingerprint of `json`: the file's name (urls.guidesIndex). */
+  version: string;
+}
+
+const indexFiles = new WeakMap<readonly Guide[], GuidesIndexFile>();
+
+/**
+ * The guides index <guide-filter> fetches, as its endpoint serves it and as every list page names
+ * it. Made once per library: each of hundreds of list pages asks for it.
+ */
+export function guidesIndexFile(guides: readonly Guide[]): GuidesIndexFile {
+  let file = indexFiles.get(guides);
+  if (!file) {
+    const json = JSON.stringify(encodeGuidesIndex(guides.map(cardFactsOf)));
+    file = { json, version: fingerprint(json) };
+    indexFiles.set(guides, file);
+  }
+  return file;
 }

@@ -1,7 +1,7 @@
 /**
  * The logic of <guide-filter>: URL state, matching, facet counts, sorting and the "drop this
  * filter" suggestions. Runs in the browser (bundled into src/client/guide-filter.ts, where every
- * byte counts against a 4 KB gzipped budget) and at build time (the counts the page renders
+ * byte counts against a 5 KB gzipped budget) and at build time (the counts the page renders
  * before the script runs, and the filtered links of tag pages), so the two always agree.
  * Pure: no DOM, no Node.
  */

@@ -22,10 +22,13 @@ export function withBase(path: string, base: string): string {
 export const PAGE_PATHS = {
   home: '',
   guides: 'guides/',
+  guidesPage: 'guides/page/:page/',
   guide: 'guides/:slug/',
   tags: 'tags/',
   tag: 'tags/:tag/',
+  tagPage: 'tags/:tag/page/:page/',
   difficulty: 'difficulty/:level/',
+  difficultyPage: 'difficulty/:level/page/:page/',
   series: 'series/:series/',
   search: 'search/',
   rss: 'rss.xml',
@@ -34,24 +37,41 @@ export const PAGE_PATHS = {
   notFound: '404.html',
 } as const;
 
+/** Page `n` of a list whose first page is `first`: numbered pages start at 2. */
+function listPage(n: number, first: string, rest: () => string): string {
+  return n <= 1 ? first : rest();
+}
+
 /** Every page's URL under `base` (`/` or `/docs/`). */
 export function siteUrls(base: string) {
-  /** A page's URL: its path with the value in place of its `:name` segment, under the base. */
-  const page = (name: keyof typeof PAGE_PATHS, value = '') =>
-    withBase(PAGE_PATHS[name].replace(/:[a-z]+/, value), base);
+  /** A page's URL: its path with the values in place of its `:name` segments, in order, under the base. */
+  const page = (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
+    let i = 0;
+    return withBase(
+      PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
+      base,
+    );
+  };
   return {
     home: () => page('home'),
     guides: () => page('guides'),
+    /** `/guides/` for page 1, `/guides/page/2/` after. */
+    guidesPage: (n: number) => listPage(n, page('guides'), () => page('guidesPage', String(n))),
     guide: (slug: string) => page('guide', slug),
     tags: () => page('tags'),
     tag: (slug: string) => page('tag', slug),
+    tagPage: (slug: string, n: number) => listPage(n, page('tag', slug), () => page('tagPage', slug, String(n))),
     difficulty: (level: Difficulty) => page('difficulty', level),
+    difficultyPage: (level: Difficulty, n: number) =>
+      listPage(n, page('difficulty', level), () => page('difficultyPage', level, String(n))),
     series: (slug: string) => page('series', slug),
     search: () => page('search'),
     rss: () => page('rss'),
     carbon: () => page('carbon'),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
+    /** What <guide-filter> fetches (src/pages/guides/index-[version].json.ts), named after its content. */
+    guidesIndex: (version: string) => withBase(`guides/index-${version}.json`, base),
   };
 }
 

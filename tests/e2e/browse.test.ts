@@ -186,7 +186,9 @@ async function openGuides(query = '', options: Parameters<typeof newPage>[1] = {
 }
 
 async function upgraded(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name=q]')?.disabled === false);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
+  );
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -811,7 +813,7 @@ describe('under a base path', () => {
 });
 
 describe('size and speed', () => {
-  it('the filter is loaded on the guides list only, within 4 KB gzipped', async () => {
+  it('the filter is loaded on the guides list only, within 5 KB gzipped', async () => {
     const others = [
       '/',
       '/tags/',
@@ -848,7 +850,10 @@ describe('size and speed', () => {
     const gzip = added.reduce((sum, script) => sum + script.gzipBytes, 0);
     console.log(`filter JavaScript on /guides/: ${added.map((s) => `${s.url} ${s.gzipBytes} B gzipped`).join(', ')}`);
     expect(gzip).toBeGreaterThan(500);
-    expect(gzip).toBeLessThanOrEqual(4096);
+    // 5 KB, up from 4 KB when the page stopped holding every card: the element now also fetches the
+    // guides index and draws the cards it shows (renderCard and the URLs it links, about 0.8 KB),
+    // while the HTML of /guides/ no longer grows with the library (13.0 KB → 8.0 KB gzipped at 60 guides).
+    expect(gzip).toBeLessThanOrEqual(5120);
   });
 
   it('applies a filter within a frame on the fixture (the bench measures 1,000 guides)', async () => {

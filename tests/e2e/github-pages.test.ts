@@ -167,7 +167,9 @@ describe(`the real library as a GitHub Pages project site under ${BASE}`, () => 
     expect(advanced.length).toBeGreaterThan(0);
 
     await page.goto(`${server.url}guides/`);
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name=q]')?.disabled === false);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
+    );
     const list = page.getByRole('list', { name: 'Guides', exact: true });
     const all = await list.getByRole('heading').allTextContents();
     expect(all.length).toBeGreaterThan(advanced.length);
@@ -180,7 +182,9 @@ describe(`the real library as a GitHub Pages project site under ${BASE}`, () => 
     await expect.poll(where).toBe(`${BASE}guides/?difficulty=advanced`);
     // The URL is the view: reloading it shows the same list.
     await page.reload();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name=q]')?.disabled === false);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
+    );
     expect(await list.getByRole('heading').allTextContents()).toEqual(advanced);
     expect(failed).toEqual([]);
     expect(consoleErrors).toEqual([]);

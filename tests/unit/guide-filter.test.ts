@@ -20,7 +20,8 @@ import {
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
-import { buildGuideFilterView } from '~/lib/guide-filter-view';
+import { decodeGuidesIndex, fingerprint } from '~/lib/guide-card';
+import { buildGuideFilterView, cardFactsOf, guidesIndexFile } from '~/lib/guide-filter-view';
 import { buildLibrary, type GuideInput } from '~/lib/library';
 import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
 
@@ -371,5 +372,11 @@ describe('buildGuideFilterView', () => {
       }),
     );
     expect(facetCounts(items, EMPTY_FILTER).tags).toEqual({ cloud: 2, web: 1 });
+  });
+  it('serves the whole library as the guides index, named by its fingerprint and made once', () => {
+    const file = guidesIndexFile(library.guides);
+    expect(file.version).toBe(fingerprint(file.json));
+    expect(decodeGuidesIndex(JSON.parse(file.json))).toEqual(library.guides.map(cardFactsOf));
+    expect(guidesIndexFile(library.guides)).toBe(file);
   });
 });

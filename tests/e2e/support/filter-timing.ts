@@ -76,7 +76,8 @@ const IN_PAGE = `async (count) => {
 
 export async function measureFilterTiming(page: Page, options: FilterTimingOptions = {}): Promise<FilterTiming> {
   const { samples = 40, cpuSlowdown = 1 } = options;
-  await page.waitForFunction("customElements.get('guide-filter') !== undefined");
+  // The controls are enabled once the element has the guides index.
+  await page.waitForFunction("document.querySelector('guide-filter input[name=q]')?.disabled === false");
   const cdp = cpuSlowdown > 1 ? await page.context().newCDPSession(page) : undefined;
   await cdp?.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   try {
