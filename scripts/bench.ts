@@ -5,8 +5,11 @@
  * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
  * and reports the median of each figure: wall and CPU time split into phases (from the
  * build-clock integration's hook timings), peak memory, pages, output sizes, the weight of a
- * guide page and of /guides/, filter and search timings in headless Chromium, and Lighthouse's
- * performance score. Prints a summary and writes everything to bench-results/bench-<N>.json.
+ * guide page and of /guides/, the listing pages (/guides/ and the largest tag page: HTML raw and
+ * gzip, DOM elements; on /guides/ under 4× CPU slowdown, DOMContentLoaded, the first filter to
+ * its next frame and the bytes it needed; scripts/lib/listing-figures.ts), filter and search
+ * timings in headless Chromium, and Lighthouse's performance score on a guide, /guides/ and the
+ * largest tag page. Prints a summary and writes everything to bench-results/bench-<N>.json.
  * With --baseline, each run also builds the baseline site (bench/baseline/) cold and warm, each
  * right after Greenpath's, and reports Greenpath's figures as ratios to it (scripts/lib/bench-baseline.ts).
  * It also times the one `git log` pass that dates N guides committed over 200 commits
@@ -30,9 +33,10 @@ import { baselineBench, type BaselineBench } from './lib/baseline-build';
 import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
 import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
 import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
-import { browserTimings, type BrowserTimings } from './lib/bench-browser';
+import { browserTimings, type BrowserTimings, type FetchedFile } from './lib/bench-browser';
 import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
 import { readCommandLine, wholeNumber } from './lib/cli';
+import { firstFilterNeeded, listingFigures, type ListingFigures } from './lib/listing-figures';
 import { benchGitDates, type GitDatesBench } from './lib/bench-git-dates';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -170,6 +174,7 @@ interface OutputFigures {
   };
   guidePage: PageFigures;
   guidesIndex: PageFigures;
+  listings: ListingFigures;
 }
 
 interface PageFigures {
@@ -228,6 +233,7 @@ async function measureOutput(): Promise<OutputFigures> {
     },
     guidePage: pageFigures(measurePage(outDir, largest.page || '/')),
     guidesIndex: pageFigures(measurePage(outDir, '/guides/')),
+    listings: listingFigures(outDir),
   };
 }
 
@@ -237,6 +243,13 @@ async function measureOutput(): Promise<OutputFigures> {
 const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function firstFilterBytes(fetched: readonly FetchedFile[]): string {
+  const { files, bytes, gzipBytes, atIdle } = firstFilterNeeded(fetched);
+  if (!files) return 'nothing';
+  const idle = atIdle.length ? `; fetched at idle before the click: ${atIdle.join(', ')}` : '';
+  return `${kb(bytes)} (${kb(gzipBytes)} gzip) in ${files} file${files === 1 ? '' : 's'}${idle}`;
+}
 
 function summariseRun(run: BuildRun) {
   const { output: _output, ...rest } = run;
@@ -333,7 +346,10 @@ async function main(): Promise<void> {
   };
   if (!values['no-browser']) {
     console.log('Timing the filter and search in Chromium…');
-    browser = await browserTimings(outDir);
+    browser = await browserTimings(outDir, {
+      listings: { guides: output.listings.guides.page, largestTag: output.listings.largestTag?.page },
+      ...(output.listings.guidesIndex ? { guidesIndexUrl: output.listings.guidesIndex.url } : {}),
+    });
   }
   let lighthouse: LighthouseSummary | { available: false; reason: string } = {
     available: false,
@@ -346,6 +362,7 @@ async function main(): Promise<void> {
       pages: [
         { name: 'guide', path: output.guidePage.page },
         { name: 'guides', path: '/guides/' },
+        ...(output.listings.largestTag ? [{ name: 'largest-tag', path: output.listings.largestTag.page }] : []),
       ],
       categories: ['performance'],
       reportDir: path.join(ROOT, 'lighthouse-reports', `bench-${guideCount}`),
@@ -439,6 +456,35 @@ async function main(): Promise<void> {
       `${kb(page.jsGzipBytes)} / ${kb(page.cssGzipBytes)}; everything before interaction ${kb(page.totalGzipBytes)}`,
     );
   }
+  const listings = output.listings;
+  const domElements = 'listings' in browser && browser.listings.available ? browser.listings.domElements : {};
+  for (const [label, listing] of [
+    ['/guides/ HTML', listings.guides],
+    [
+      'largest tag page HTML',
+      listings.largestTag && { ...listings.largestTag, note: ` (${listings.largestTag.tag.guides} guides)` },
+    ],
+  ] as const) {
+    if (!listing) {
+      line(label, 'none (no tags)');
+      continue;
+    }
+    const dom = domElements[listing.page];
+    line(
+      label,
+      `${kb(listing.htmlBytes)} (${kb(listing.htmlGzipBytes)} gzip), ${dom === undefined ? 'DOM n/a' : `${dom} DOM elements`} ${listing.page}${'note' in listing ? listing.note : ''}`,
+    );
+  }
+  if ('listings' in browser) {
+    const l = browser.listings;
+    if (l.available) {
+      line(
+        `/guides/ under ${l.cpuSlowdown}× CPU slowdown`,
+        `DOMContentLoaded ${l.domContentLoadedMs} ms; filter ready ${l.filterReadyMs} ms; first filter ${l.firstFilterMs} ms to the next frame (median of ${l.loads} loads)`,
+      );
+      line('first filter fetched', firstFilterBytes(l.firstFilterFetched));
+    } else line('listings in Chromium', l.reason);
+  }
   if ('filter' in browser) {
     line(
       'filter on /guides/',
@@ -447,7 +493,7 @@ async function main(): Promise<void> {
     line(
       'search on /search/',
       browser.search.available
-        ? `${browser.search.firstMs} ms first (loads the index), ${browser.search.medianMs} ms median after (includes ${browser.search.debounceNote})`
+        ? `${browser.search.firstMs} ms first (loads the index), ${browser.search.medianMs} ms median after (${browser.search.includes})`
         : browser.search.reason,
     );
   } else line('browser timings', browser.reason);

@@ -3,10 +3,20 @@
  * - the filter on /guides/ (`<guide-filter>`): how long applying a filter takes, measured by the
  *   filter's own timing helper (tests/e2e/support/filter-timing.ts) when it exists;
  * - search on /search/ (`<search-page>` with a search box): from the input event to results on
- *   screen, for the first query (which loads Pagefind and its index) and for later ones.
+ *   screen, for the first query (which loads Pagefind and its index) and for later ones;
+ * - the listing pages (`/guides/`, the largest tag page): their DOM elements; and, on a fresh
+ *   load of /guides/ under 4× CPU slowdown (a mid-range phone, as Lighthouse's mobile setting),
+ *   the time to DOMContentLoaded, the time from the first filter click to the next frame after
+ *   the list updates, and the bytes that first filter needed (the guides index, whether it came
+ *   at idle before the click or after it, and anything fetched after the click).
  * A page without the control reports `available: false` and why, instead of a number.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { safeDecodeURIComponent } from '../../src/lib/decode-uri';
+import { median as medianNumber } from './bench-stats';
+import { gzipSize } from './page-weight';
 import { launchBrowser } from '../../tests/e2e/support/browser';
 import { serveStatic } from '../../tests/e2e/support/static-server';
 
@@ -14,7 +24,39 @@ export type Timing<T> = ({ available: true } & T) | { available: false; reason: 
 
 export interface BrowserTimings {
   filter: Timing<{ medianMs: number; p95Ms: number; cards: number; samples: number }>;
-  search: Timing<{ firstMs: number; medianMs: number; queries: string[]; debounceNote: string }>;
+  search: Timing<{ firstMs: number; medianMs: number; queries: string[]; includes: string }>;
+  listings: Timing<ListingTimings>;
+}
+
+export interface FetchedFile {
+  url: string;
+  /** Body bytes as sent (the bench's server does not compress). */
+  bytes: number;
+  /** The built file gzip -9, as a compressing server would send it (undefined: no such file). */
+  gzipBytes: number | undefined;
+  /** Milliseconds from navigation start to the request, and whether that was before the click. */
+  startMs: number;
+  beforeClick: boolean;
+}
+
+export interface ListingTimings {
+  /** `document.getElementsByTagName('*').length` once each page has loaded, by page. */
+  domElements: Record<string, number>;
+  cpuSlowdown: number;
+  /** Fresh loads of /guides/ measured; the times are their medians. */
+  loads: number;
+  domContentLoadedMs: number;
+  /** From navigation start until the bench sees the filter's controls enabled (it has the guides index). */
+  filterReadyMs: number;
+  /** From the click on the first difficulty box to the next frame after the live count changed. */
+  firstFilterMs: number;
+  /** What the first filter needed, from the first load: the guides index and anything after the click. */
+  firstFilterFetched: FetchedFile[];
+}
+
+export interface ListingPages {
+  guides: string;
+  largestTag: string | undefined;
 }
 
 /** Words every synthetic library contains (scripts/lib/generate-guides.ts). */
@@ -93,18 +135,138 @@ async function timeSearch(page: Page, url: string): Promise<BrowserTimings['sear
     medianMs: Math.round(later[Math.floor(later.length / 2)] ?? 0),
     queries: QUERIES,
     // The search box has no typing delay: a query starts on its input event.
-    debounceNote: 'Pagefind and rendering, no typing delay',
+    includes: 'Pagefind and rendering, no typing delay',
   };
 }
 
-export async function browserTimings(siteDir: string): Promise<BrowserTimings> {
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  // tsx compiles the functions given to page.evaluate with esbuild's keepNames, which wraps
+  // them in a __name() helper that only exists in Node; the page gets a stand-in.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return context;
+}
+
+/** Elements in the page at `pagePath`, once it has loaded. */
+async function domElements(page: Page, url: string, pagePath: string): Promise<number> {
+  await page.goto(new URL(pagePath.replace(/^\//, ''), url).href, { waitUntil: 'load' });
+  return page.evaluate(() => document.getElementsByTagName('*').length);
+}
+
+/**
+ * In the page, once the filter is ready: clicks the first difficulty box and resolves with the
+ * milliseconds until the frame after the live count changed, and the click's time. A string for
+ * the reason given in tests/e2e/support/filter-timing.ts.
+ */
+const FIRST_FILTER = `async () => {
+  const root = document.querySelector('guide-filter');
+  const box = root.querySelector('input[name=difficulty]');
+  const status = root.querySelector('[data-status]');
+  if (!box || !status) throw new Error('/guides/ has no difficulty box or live count in <guide-filter>');
+  const before = status.textContent;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const start = performance.now();
+  box.click();
+  while (status.textContent === before) {
+    if (performance.now() - start > 20000) throw new Error('the live count did not change within 20 s of the first filter');
+    await frame();
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return { ms: performance.now() - start, clickedAt: start };
+}`;
+
+/** One fresh load of /guides/ under `cpuSlowdown`, then the first filter. */
+async function firstFilterOnce(
+  browser: Browser,
+  url: string,
+  pagePath: string,
+  indexUrl: string | undefined,
+  cpuSlowdown: number,
+) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await page.goto(new URL(pagePath.replace(/^\//, ''), url).href, { waitUntil: 'load' });
+    if ((await page.locator('guide-filter').count()) === 0) throw new Error(`${pagePath} has no <guide-filter>`);
+    // The controls are enabled once the element has the guides index (at idle, on a plain list).
+    await page.waitForFunction("document.querySelector('guide-filter input[name=difficulty]')?.disabled === false");
+    const filterReadyAt = await page.evaluate<number>('performance.now()');
+    const { ms, clickedAt } = await page.evaluate<{ ms: number; clickedAt: number }>(`(${FIRST_FILTER})()`);
+    // Resource timing, same origin: encodedBodySize is the body as sent.
+    const entries = await page.evaluate<{ name: string; startTime: number; encodedBodySize: number }[]>(
+      "performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, encodedBodySize: e.encodedBodySize }))",
+    );
+    const navigation = await page.evaluate<number>(
+      "performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN",
+    );
+    const fetched: FetchedFile[] = entries
+      .filter((e) => e.startTime >= clickedAt || (indexUrl !== undefined && new URL(e.name).pathname === indexUrl))
+      .map((e) => ({
+        url: new URL(e.name).pathname,
+        bytes: e.encodedBodySize,
+        gzipBytes: undefined,
+        startMs: Math.round(e.startTime),
+        beforeClick: e.startTime < clickedAt,
+      }));
+    return { domContentLoadedMs: navigation, filterReadyMs: filterReadyAt, firstFilterMs: ms, fetched };
+  } finally {
+    await context.close();
+  }
+}
+
+async function timeListings(
+  browser: Browser,
+  siteDir: string,
+  url: string,
+  pages: ListingPages,
+  indexUrl: string | undefined,
+): Promise<BrowserTimings['listings']> {
+  const context = await newContext(browser);
+  const domCounts: Record<string, number> = {};
+  try {
+    const page = await context.newPage();
+    for (const listing of [pages.guides, pages.largestTag]) {
+      if (listing !== undefined) domCounts[listing] = await domElements(page, url, listing);
+    }
+  } finally {
+    await context.close();
+  }
+  const cpuSlowdown = 4;
+  const loads = [];
+  for (let i = 0; i < 3; i++) loads.push(await firstFilterOnce(browser, url, pages.guides, indexUrl, cpuSlowdown));
+  const median = (values: number[]) => Math.round(medianNumber(values));
+  return {
+    available: true,
+    domElements: domCounts,
+    cpuSlowdown,
+    loads: loads.length,
+    domContentLoadedMs: median(loads.map((l) => l.domContentLoadedMs)),
+    filterReadyMs: median(loads.map((l) => l.filterReadyMs)),
+    firstFilterMs: median(loads.map((l) => l.firstFilterMs)),
+    firstFilterFetched: (loads[0]?.fetched ?? []).map((file) => {
+      const built = path.join(siteDir, safeDecodeURIComponent(file.url));
+      return {
+        ...file,
+        gzipBytes: existsSync(built) && statSync(built).isFile() ? gzipSize(readFileSync(built)) : undefined,
+      };
+    }),
+  };
+}
+
+export interface BrowserTimingOptions {
+  /** The listing pages to measure; without them, no listing figures. */
+  listings?: ListingPages;
+  /** The guides index URL `<guide-filter>` fetches, to count it among the first filter's bytes. */
+  guidesIndexUrl?: string;
+}
+
+export async function browserTimings(siteDir: string, options: BrowserTimingOptions = {}): Promise<BrowserTimings> {
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext();
-    // tsx compiles the functions given to page.evaluate with esbuild's keepNames, which wraps
-    // them in a __name() helper that only exists in Node; the page gets a stand-in.
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const context = await newContext(browser);
     const page = await context.newPage();
     const filter = await timeFilter(page, server.url).catch((error: unknown): BrowserTimings['filter'] => ({
       available: false,
@@ -115,7 +277,12 @@ export async function browserTimings(siteDir: string): Promise<BrowserTimings> {
       reason: `failed: ${String(error)}`,
     }));
     await context.close();
-    return { filter, search };
+    const listings = options.listings
+      ? await timeListings(browser, siteDir, server.url, options.listings, options.guidesIndexUrl).catch(
+          (error: unknown): BrowserTimings['listings'] => ({ available: false, reason: `failed: ${String(error)}` }),
+        )
+      : { available: false as const, reason: 'not asked for' };
+    return { filter, search, listings };
   } finally {
     await browser.close();
     await server.close();

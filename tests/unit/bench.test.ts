@@ -3,6 +3,8 @@ import type { HookTiming } from '~/integrations/build-clock';
 import { baselineTable, compareToBaseline, type PairedRun } from '../../scripts/lib/bench-baseline';
 import { buildPhases, parseBuildTimings, reusedContentCache } from '../../scripts/lib/bench-phases';
 import { median, medianOf } from '../../scripts/lib/bench-stats';
+import { firstFilterNeeded, guidesIndexUrl, largestTag } from '../../scripts/lib/listing-figures';
+import { encodeGuidesIndex, type CardFacts } from '~/lib/guide-card';
 
 const clock = (hook: string, at: number): HookTiming => ({
   integration: 'greenpath:build-clock',
@@ -174,5 +176,56 @@ describe('Greenpath against the baseline site', () => {
     );
     expect(table.find((row) => row.startsWith('peak memory'))).toMatch(/1000 MB\s+600 MB\s+1\.33×\s+≤ 1\.20× NOT met$/);
     expect(table.find((row) => row.startsWith('Greenpath warm / cold'))).toMatch(/0\.20×\s+≤ 0\.25× met$/);
+  });
+});
+
+describe('the listing pages the bench measures', () => {
+  const card = (slug: string, tags: string[], tagLabels = tags.map((t) => t.toUpperCase())): CardFacts => ({
+    slug,
+    title: slug,
+    description: '',
+    difficulty: 'beginner',
+    tags,
+    tagLabels,
+    minutes: 5,
+    date: '2024-01-01',
+  });
+
+  it('finds the tag most guides carry, with its label from the index', () => {
+    const index = encodeGuidesIndex([
+      card('a', ['cdn', 'cooling']),
+      card('b', ['cooling']),
+      // This guide spells the label its own way: the index keeps the first spelling as the tag's.
+      card('c', ['cooling', 'cdn'], ['Cooling!', 'CDN']),
+      card('d', ['ai']),
+    ]);
+    expect(largestTag(index)).toEqual({ slug: 'cooling', label: 'COOLING', guides: 3 });
+  });
+
+  it('breaks a tie by slug, so reruns measure the same page, and finds none without tags', () => {
+    expect(largestTag(encodeGuidesIndex([card('a', ['zinc', 'beta']), card('b', ['beta', 'zinc'])]))).toEqual({
+      slug: 'beta',
+      label: 'BETA',
+      guides: 2,
+    });
+    expect(largestTag(encodeGuidesIndex([card('a', [])]))).toBeUndefined();
+  });
+
+  it('reads the guides index URL from the page’s <guide-filter>', () => {
+    const html =
+      '<template><guide-filter data-index-url="/wrong.json"></guide-filter></template>' +
+      '<guide-filter class="browse" data-index-url="/guides/index-abc.json"><p>x</p></guide-filter>';
+    expect(guidesIndexUrl(html)).toBe('/guides/index-abc.json');
+    expect(guidesIndexUrl('<main><ul></ul></main>')).toBeUndefined();
+  });
+
+  it('counts what the first filter needed: the index fetched at idle and anything after the click', () => {
+    expect(
+      firstFilterNeeded([
+        { url: '/guides/index-abc.json', bytes: 36_000, gzipBytes: 5_800, startMs: 700, beforeClick: true },
+        { url: '/images/x.webp', bytes: 2_000, gzipBytes: undefined, startMs: 1_200, beforeClick: false },
+      ]),
+    ).toEqual({ files: 2, bytes: 38_000, gzipBytes: 7_800, atIdle: ['/guides/index-abc.json'] });
+    expect(firstFilterNeeded([])).toEqual({ files: 0, bytes: 0, gzipBytes: 0, atIdle: [] });
   });
 });
