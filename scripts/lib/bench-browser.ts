@@ -193,6 +193,8 @@ async function firstFilterOnce(
     // The controls are enabled once the element has the guides index (at idle, on a plain list).
     await page.waitForFunction("document.querySelector('guide-filter input[name=difficulty]')?.disabled === false");
     const filterReadyAt = await page.evaluate<number>('performance.now()');
+    // The browser fetches the icon late, unasked by the filter: let such loads finish before the click.
+    await page.waitForLoadState('networkidle');
     const { ms, clickedAt } = await page.evaluate<{ ms: number; clickedAt: number }>(`(${FIRST_FILTER})()`);
     // Resource timing, same origin: encodedBodySize is the body as sent.
     const entries = await page.evaluate<{ name: string; startTime: number; encodedBodySize: number }[]>(
