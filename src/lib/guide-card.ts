@@ -25,7 +25,7 @@ export type IndexRow = [string, string, string, string, (number | [number, strin
 
 /** What src/pages/guides/index-[version].json.ts serves: every published guide, newest first. */
 export interface GuidesIndex {
-  /** [slug, label], most used first. */
+  /** [slug, label], in the order the guides (newest first) first use them. */
   tags: [string, string][];
   guides: IndexRow[];
 }
