@@ -63,8 +63,8 @@ class GuideFilter extends HTMLElement {
   /** The matching cards in order, and how many of them are shown. */
   #matching: Card[] = [];
   #shown = 0;
-  /** Chunk number → its descriptions, filled into the cards when it comes. */
-  #chunks = new Map<number, Promise<void>>();
+  /** Chunk number → true once its descriptions are in the cards, its fetch until then. */
+  #chunks = new Map<number, Promise<void> | true>();
   #chunkUrl!: (n: number) => string;
   /** The latest view asked for: an older one whose chunks come late is not drawn. */
   #asked = 0;
@@ -115,13 +115,12 @@ class GuideFilter extends HTMLElement {
     const tagSearch = this.#part<HTMLInputElement>('tag-search');
     this.addEventListener('input', (event) => {
       if (event.target === tagSearch) this.#findTag(tagSearch.value);
-      else void this.#show(this.#read(), false);
+      else this.#show(this.#read(), false);
     });
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
     this.#part('more').addEventListener('click', () => {
       const asked = ++this.#asked;
-      void this.#texts(this.#matching.slice(this.#shown, this.#shown + PAGE_SIZE)).then(() => {
-        if (asked !== this.#asked) return;
+      this.#when(asked, this.#texts(this.#matching.slice(this.#shown, this.#shown + PAGE_SIZE)), () => {
         const first = this.#render(this.#shown + PAGE_SIZE);
         first?.querySelector('a')?.focus();
       });
@@ -135,8 +134,7 @@ class GuideFilter extends HTMLElement {
       const next = key
         ? withoutFilter(this.#state, { key: key as ActiveFilter['key'], value: value ?? '' })
         : clearFilters(this.#state);
-      void this.#show(next, true).then((shown) => {
-        if (!shown) return;
+      this.#show(next, true, true, () => {
         // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
         const after = this.#part('chip-list').querySelectorAll('button');
         const neighbour = after[index] ?? after[index - 1];
@@ -144,54 +142,74 @@ class GuideFilter extends HTMLElement {
         else this.#focusList();
       });
     });
-    addEventListener('popstate', () => void this.#show(this.#fromUrl(), true, false));
+    addEventListener('popstate', () => this.#show(this.#fromUrl(), true, false));
     // The plain list is the page as served (page 2 stays page 2); any other view is drawn here.
     const state = this.#fromUrl();
     if (this.#isDefault(state)) this.#write(state);
-    else void this.#show(state, true, false);
+    else this.#show(state, true, false);
   }
 
   /**
-   * Draws `state` once the descriptions it needs are here; false when a later view was asked for
-   * meanwhile (it is drawn instead).
+   * Runs `next` now when nothing is awaited, else when `wait` is done unless a later view was
+   * asked for meanwhile; the results are marked busy until then.
    */
-  async #show(state: FilterState, writeControls: boolean, writeUrl = true): Promise<boolean> {
-    const asked = ++this.#asked;
-    // Words match descriptions too: with every chunk here, results and counts are exact.
-    if (activeFilters(state).some((filter) => filter.key === 'q')) await this.#texts(this.#cards, true);
-    const counts = facetCounts(this.#cards, state);
-    const matching = sortItems(counts.matching, state.sort);
-    await this.#texts(matching.slice(0, PAGE_SIZE));
-    if (asked !== this.#asked) return false;
-    this.#apply(state, counts, matching, writeControls, writeUrl);
-    return true;
+  #when(asked: number, wait: Promise<unknown> | undefined, next: () => void): void {
+    const results = this.#list.parentElement as HTMLElement;
+    const done = () => {
+      if (asked !== this.#asked) return;
+      results.removeAttribute('aria-busy');
+      next();
+    };
+    if (!wait) return done();
+    results.setAttribute('aria-busy', 'true');
+    void wait.then(done);
   }
 
-  /** Fetches the chunks holding the descriptions of these cards (`all`: drawn ones too), each once. */
-  #texts(cards: readonly Card[], all = false): Promise<unknown> {
-    const needed = new Set(cards.filter((card) => all || !this.#items.has(card.facts.slug)).map((c) => chunkOf(c.at)));
-    return Promise.all(
-      [...needed].map((n) => {
-        let chunk = this.#chunks.get(n);
-        if (!chunk) {
-          chunk = fetch(this.#chunkUrl(n))
-            .then((response) => response.json() as Promise<string[]>)
-            .then((texts) =>
-              texts.forEach((description, i) => {
-                const card = this.#cards[n * CARD_CHUNK + i];
-                if (card) {
-                  card.facts.description = description;
-                  card.text = toFilterItem(card.facts).text;
-                }
-              }),
-            );
-          // A chunk that failed is asked for again next time.
-          chunk.catch(() => this.#chunks.delete(n));
-          this.#chunks.set(n, chunk);
-        }
-        return chunk;
-      }),
-    );
+  /** Draws `state`, then runs `then`, once the descriptions it needs are here. */
+  #show(state: FilterState, writeControls: boolean, writeUrl = true, then?: () => void): void {
+    const asked = ++this.#asked;
+    // Words match descriptions too: with every chunk here, results and counts are exact.
+    this.#when(asked, state.q ? this.#texts(this.#cards, true) : undefined, () => {
+      const counts = facetCounts(this.#cards, state);
+      const matching = sortItems(counts.matching, state.sort);
+      this.#when(asked, this.#texts(matching.slice(0, PAGE_SIZE)), () => {
+        this.#apply(state, counts, matching, writeControls, writeUrl);
+        then?.();
+      });
+    });
+  }
+
+  /**
+   * Fetches the chunks holding the descriptions of these cards (`all`: drawn ones too), each
+   * once; undefined when every one is here already, so a view needing none is drawn at once.
+   */
+  #texts(cards: readonly Card[], all = false): Promise<unknown> | undefined {
+    const waits: Promise<void>[] = [];
+    for (const n of new Set(
+      cards.filter((card) => all || !this.#items.has(card.facts.slug)).map((c) => chunkOf(c.at)),
+    )) {
+      let chunk = this.#chunks.get(n);
+      if (chunk === true) continue;
+      if (!chunk) {
+        chunk = fetch(this.#chunkUrl(n))
+          .then((response) => response.json() as Promise<string[]>)
+          .then((texts) => {
+            texts.forEach((description, i) => {
+              const card = this.#cards[n * CARD_CHUNK + i];
+              if (card) {
+                card.facts.description = description;
+                card.text = toFilterItem(card.facts).text;
+              }
+            });
+            this.#chunks.set(n, true);
+          });
+        // A chunk that failed is asked for again next time.
+        chunk.catch(() => this.#chunks.delete(n));
+        this.#chunks.set(n, chunk);
+      }
+      waits.push(chunk);
+    }
+    return waits.length ? Promise.all(waits) : undefined;
   }
 
   /** Shows the first `count` matching cards; returns the first one added, if any. */
