@@ -2,8 +2,11 @@
  * <guide-filter>: filters, counts and sorts the whole library on /guides/ and its numbered pages
  * (markup in src/components/GuideFilter.astro). The page holds one page of cards; the element
  * fetches the guides index (src/pages/guides/index-[version].json.ts) at idle, or at once when
- * the URL asks for a filtered view, and enables the controls when it has it. The logic is the
- * pure module src/lib/guide-filter.ts, shared with the build; the cards it adds are drawn by
+ * the URL asks for a filtered view, and enables the controls when it has it. The index holds all
+ * that filtering needs but descriptions, which come in chunks (cards-[version]-[n].json.ts): the
+ * chunks of the cards about to be drawn, or every chunk once the text box holds words, because
+ * words match descriptions too and results and counts must stay exact. The logic is the pure
+ * module src/lib/guide-filter.ts, shared with the build; the cards it adds are drawn by
  * `renderCard`, as the server draws them. Results show a page at a time, "Show more" adds the
  * next. The state lives in the URL (replaceState on every change, read again on popstate), so
  * every view can be shared and reloaded. Budget: 5 KB gzipped with its imports
@@ -25,15 +28,18 @@ import {
   withoutFilter,
   EMPTY_FILTER,
   type ActiveFilter,
+  type FacetCounts,
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
-import { decodeGuidesIndex, renderCard, type CardFacts, type GuidesIndex } from '~/lib/guide-card';
+import { CARD_CHUNK, chunkOf, decodeGuidesIndex, renderCard, type CardFacts, type GuidesIndex } from '~/lib/guide-card';
 import { PAGE_SIZE } from '~/lib/pagination';
 import { urls } from '~/data/urls';
 
 interface Card extends FilterItem {
   facts: CardFacts;
+  /** Its position in the index: its chunk is chunkOf(at). */
+  at: number;
 }
 type Control = HTMLInputElement | HTMLSelectElement;
 /** Control name → state key. */
@@ -57,6 +63,11 @@ class GuideFilter extends HTMLElement {
   /** The matching cards in order, and how many of them are shown. */
   #matching: Card[] = [];
   #shown = 0;
+  /** Chunk number → true once its descriptions are in the cards, its fetch until then. */
+  #chunks = new Map<number, Promise<void> | true>();
+  #chunkUrl!: (n: number) => string;
+  /** The latest view asked for: an older one whose chunks come late is not drawn. */
+  #asked = 0;
 
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-${name}]`) as T;
@@ -94,23 +105,25 @@ class GuideFilter extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const response = await fetch(this.dataset['indexUrl'] ?? '');
-    this.#cards = decodeGuidesIndex((await response.json()) as GuidesIndex).map((facts) => ({
-      facts,
-      ...toFilterItem(facts),
-    }));
+    const indexUrl = new URL(this.dataset['indexUrl'] ?? '', location.href);
+    const index = (await (await fetch(indexUrl)).json()) as GuidesIndex;
+    this.#chunkUrl = (n) => new URL(`cards-${index.cards}-${n}.json`, indexUrl).href;
+    this.#cards = decodeGuidesIndex(index).map((facts, at) => ({ facts, at, ...toFilterItem(facts) }));
     for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
       node.disabled = false;
 
     const tagSearch = this.#part<HTMLInputElement>('tag-search');
     this.addEventListener('input', (event) => {
       if (event.target === tagSearch) this.#findTag(tagSearch.value);
-      else this.#apply(this.#read(), false);
+      else this.#show(this.#read(), false);
     });
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
     this.#part('more').addEventListener('click', () => {
-      const first = this.#render(this.#shown + PAGE_SIZE);
-      first?.querySelector('a')?.focus();
+      const asked = ++this.#asked;
+      this.#when(asked, this.#texts(this.#matching.slice(this.#shown, this.#shown + PAGE_SIZE)), () => {
+        const first = this.#render(this.#shown + PAGE_SIZE);
+        first?.querySelector('a')?.focus();
+      });
     });
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key], button[data-clear]');
@@ -121,18 +134,82 @@ class GuideFilter extends HTMLElement {
       const next = key
         ? withoutFilter(this.#state, { key: key as ActiveFilter['key'], value: value ?? '' })
         : clearFilters(this.#state);
-      this.#apply(next, true);
-      // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
-      const after = this.#part('chip-list').querySelectorAll('button');
-      const neighbour = after[index] ?? after[index - 1];
-      if (neighbour) neighbour.focus();
-      else this.#focusList();
+      this.#show(next, true, true, () => {
+        // The button pressed is gone: focus its neighbour chip, else the list, never <body>.
+        const after = this.#part('chip-list').querySelectorAll('button');
+        const neighbour = after[index] ?? after[index - 1];
+        if (neighbour) neighbour.focus();
+        else this.#focusList();
+      });
     });
-    addEventListener('popstate', () => this.#apply(this.#fromUrl(), true, false));
+    addEventListener('popstate', () => this.#show(this.#fromUrl(), true, false));
     // The plain list is the page as served (page 2 stays page 2); any other view is drawn here.
     const state = this.#fromUrl();
     if (this.#isDefault(state)) this.#write(state);
-    else this.#apply(state, true, false);
+    else this.#show(state, true, false);
+  }
+
+  /**
+   * Runs `next` now when nothing is awaited, else when `wait` is done unless a later view was
+   * asked for meanwhile; the results are marked busy until then.
+   */
+  #when(asked: number, wait: Promise<unknown> | undefined, next: () => void): void {
+    const results = this.#list.parentElement as HTMLElement;
+    const done = () => {
+      if (asked !== this.#asked) return;
+      results.removeAttribute('aria-busy');
+      next();
+    };
+    if (!wait) return done();
+    results.setAttribute('aria-busy', 'true');
+    void wait.then(done);
+  }
+
+  /** Draws `state`, then runs `then`, once the descriptions it needs are here. */
+  #show(state: FilterState, writeControls: boolean, writeUrl = true, then?: () => void): void {
+    const asked = ++this.#asked;
+    // Words match descriptions too: with every chunk here, results and counts are exact.
+    this.#when(asked, state.q ? this.#texts(this.#cards, true) : undefined, () => {
+      const counts = facetCounts(this.#cards, state);
+      const matching = sortItems(counts.matching, state.sort);
+      this.#when(asked, this.#texts(matching.slice(0, PAGE_SIZE)), () => {
+        this.#apply(state, counts, matching, writeControls, writeUrl);
+        then?.();
+      });
+    });
+  }
+
+  /**
+   * Fetches the chunks holding the descriptions of these cards (`all`: drawn ones too), each
+   * once; undefined when every one is here already, so a view needing none is drawn at once.
+   */
+  #texts(cards: readonly Card[], all = false): Promise<unknown> | undefined {
+    const waits: Promise<void>[] = [];
+    for (const n of new Set(
+      cards.filter((card) => all || !this.#items.has(card.facts.slug)).map((c) => chunkOf(c.at)),
+    )) {
+      let chunk = this.#chunks.get(n);
+      if (chunk === true) continue;
+      if (!chunk) {
+        chunk = fetch(this.#chunkUrl(n))
+          .then((response) => response.json() as Promise<string[]>)
+          .then((texts) => {
+            texts.forEach((description, i) => {
+              const card = this.#cards[n * CARD_CHUNK + i];
+              if (card) {
+                card.facts.description = description;
+                card.text = toFilterItem(card.facts).text;
+              }
+            });
+            this.#chunks.set(n, true);
+          });
+        // A chunk that failed is asked for again next time.
+        chunk.catch(() => this.#chunks.delete(n));
+        this.#chunks.set(n, chunk);
+      }
+      waits.push(chunk);
+    }
+    return waits.length ? Promise.all(waits) : undefined;
   }
 
   /** Shows the first `count` matching cards; returns the first one added, if any. */
@@ -196,14 +273,19 @@ class GuideFilter extends HTMLElement {
     return button;
   }
 
-  #apply(state: FilterState, writeControls: boolean, writeUrl = true): void {
+  #apply(
+    state: FilterState,
+    counts: FacetCounts<Card>,
+    matching: Card[],
+    writeControls: boolean,
+    writeUrl: boolean,
+  ): void {
     const focused = document.activeElement;
     const results = this.#list.parentElement as HTMLElement;
     const { scrollX: x, scrollY: y } = window;
     this.#state = state;
     if (writeControls) this.#write(state);
-    const counts = facetCounts(this.#cards, state);
-    this.#matching = sortItems(counts.matching, state.sort);
+    this.#matching = matching;
     this.#render(PAGE_SIZE);
     // The numbered pages list the unfiltered library: "Show more" pages through these results.
     const pages = this.#part('pagination');

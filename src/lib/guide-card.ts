@@ -1,9 +1,10 @@
 /**
  * A guide card, and the guides index <guide-filter> fetches to filter the whole library. Runs on
  * the server (src/components/GuideCard.astro renders every card with `renderCard`, and
- * src/pages/guides/index-[version].json.ts writes the index with `encodeGuidesIndex`) and in the
- * browser (src/client/guide-filter.ts decodes the index and renders the cards it shows with the
- * same `renderCard`), so a card looks the same whoever drew it. A guide's facts come from
+ * src/pages/guides/index-[version].json.ts and cards-[version]-[n].json.ts write the index and
+ * the card chunks) and in the browser (src/client/guide-filter.ts decodes the index, fetches the
+ * chunks of the cards it draws and renders them with the same `renderCard`), so a card looks the
+ * same whoever drew it. A guide's facts come from
  * `cardFactsOf` in ./guide-filter-view.ts, which is server only.
  */
 import type { Difficulty } from './difficulty';
@@ -17,20 +18,39 @@ export interface CardFacts extends FilterItemSource {
 
 /**
  * One guide in the index, as an array (names repeated 10,000 times would be most of the file):
- * slug, title, description, difficulty, tags, minutes, date. A tag is its position in
- * `GuidesIndex.tags`, or [position, label] when this guide writes its label otherwise (a tag
- * missing from content/tags.yaml keeps each guide's spelling, and the card shows it).
+ * slug, title, difficulty, tags, minutes, date: what filtering, counting, sorting and the card's
+ * first line need. A tag is its position in `GuidesIndex.tags`, or [position, label] when this
+ * guide writes its label otherwise (a tag missing from content/tags.yaml keeps each guide's
+ * spelling, and the card shows it). The description, most of a row's bytes, is in the card
+ * chunks instead.
  */
-export type IndexRow = [string, string, string, string, (number | [number, string])[], number, string];
+export type IndexRow = [string, string, string, (number | [number, string])[], number, string];
+
+/** Guides per card chunk: a chunk gzips to about 16 KB of real descriptions. */
+export const CARD_CHUNK = 200;
 
 /** What src/pages/guides/index-[version].json.ts serves: every published guide, newest first. */
 export interface GuidesIndex {
   /** [slug, label], in the order the guides (newest first) first use them. */
   tags: [string, string][];
   guides: IndexRow[];
+  /**
+   * The fingerprint in the card chunks' names, `cards-<cards>-<n>.json` beside the index: chunk n
+   * holds the descriptions of guides n × CARD_CHUNK onwards, in the index's order.
+   */
+  cards: string;
 }
 
-export function encodeGuidesIndex(cards: readonly CardFacts[]): GuidesIndex {
+/** The descriptions, CARD_CHUNK guides a chunk, in the order of `cards`. */
+export function encodeCardChunks(cards: readonly CardFacts[]): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < cards.length; i += CARD_CHUNK)
+    chunks.push(cards.slice(i, i + CARD_CHUNK).map((c) => c.description));
+  return chunks;
+}
+
+/** The index; `cardsVersion` names the chunks of the same cards (encodeCardChunks). */
+export function encodeGuidesIndex(cards: readonly CardFacts[], cardsVersion: string): GuidesIndex {
   const tags = new Map<string, [number, string]>();
   for (const card of cards) {
     card.tags.forEach((slug, i) => {
@@ -42,7 +62,6 @@ export function encodeGuidesIndex(cards: readonly CardFacts[]): GuidesIndex {
     guides: cards.map((c) => [
       c.slug,
       c.title,
-      c.description,
       c.difficulty,
       c.tags.map((slug, i) => {
         const [n, label] = tags.get(slug) ?? [0, ''];
@@ -52,20 +71,27 @@ export function encodeGuidesIndex(cards: readonly CardFacts[]): GuidesIndex {
       c.minutes,
       c.date,
     ]),
+    cards: cardsVersion,
   };
 }
 
+/** Every guide's facts, descriptions empty: the filter fills them in from the chunks. */
 export function decodeGuidesIndex(index: GuidesIndex): CardFacts[] {
-  return index.guides.map(([slug, title, description, difficulty, tags, minutes, date]) => ({
+  return index.guides.map(([slug, title, difficulty, tags, minutes, date]) => ({
     slug,
     title,
-    description,
+    description: '',
     difficulty,
     tags: tags.map((tag) => index.tags[typeof tag === 'number' ? tag : tag[0]]?.[0] ?? ''),
     tagLabels: tags.map((tag) => (typeof tag === 'number' ? (index.tags[tag]?.[1] ?? '') : tag[1])),
     minutes,
     date,
   }));
+}
+
+/** Which chunk holds the card at `position` in the index. */
+export function chunkOf(position: number): number {
+  return Math.floor(position / CARD_CHUNK);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { DIFFICULTIES } from './difficulty';
 import { DIFFICULTY_LABELS } from './site';
 import { isoDay } from './format';
-import { encodeGuidesIndex, fingerprint, type CardFacts } from './guide-card';
+import { encodeCardChunks, encodeGuidesIndex, fingerprint, type CardFacts } from './guide-card';
 import {
   EMPTY_FILTER,
   facetCounts,
@@ -101,19 +101,26 @@ export interface GuidesIndexFile {
   json: string;
   /** A fingerprint of `json`: the file's name (urls.guidesIndex). */
   version: string;
+  /** The card chunks' JSON, chunk n at n (src/pages/guides/cards-[version]-[n].json.ts). */
+  chunks: string[];
+  /** A fingerprint of every chunk: their names' version, which the index holds. */
+  cardsVersion: string;
 }
 
 const indexFiles = new WeakMap<readonly Guide[], GuidesIndexFile>();
 
 /**
- * The guides index <guide-filter> fetches, as its endpoint serves it and as every list page names
- * it. Made once per library: each of hundreds of list pages asks for it.
+ * The guides index <guide-filter> fetches, and its card chunks, as their endpoints serve them and
+ * as every list page names them. Made once per library: each of hundreds of list pages asks.
  */
 export function guidesIndexFile(guides: readonly Guide[]): GuidesIndexFile {
   let file = indexFiles.get(guides);
   if (!file) {
-    const json = JSON.stringify(encodeGuidesIndex(guides.map(cardFactsOf)));
-    file = { json, version: fingerprint(json) };
+    const cards = guides.map(cardFactsOf);
+    const chunks = encodeCardChunks(cards).map((chunk) => JSON.stringify(chunk));
+    const cardsVersion = fingerprint(chunks.join('\n'));
+    const json = JSON.stringify(encodeGuidesIndex(cards, cardsVersion));
+    file = { json, version: fingerprint(json), chunks, cardsVersion };
     indexFiles.set(guides, file);
   }
   return file;

@@ -189,6 +189,12 @@ async function upgraded(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
   );
+  await settled(page);
+}
+
+/** Waits while the filter fetches descriptions (aria-busy): the first words typed need them all. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('guide-filter [aria-busy]'));
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -208,6 +214,7 @@ async function click(control: Locator): Promise<void> {
 }
 
 async function shownTitles(page: Page): Promise<string[]> {
+  await settled(page);
   return page.getByRole('list', { name: 'Guides', exact: true }).getByRole('heading').allTextContents();
 }
 
@@ -247,7 +254,10 @@ async function expectView(page: Page, view: Partial<View>, sort: Sort = 'newest'
 }
 
 /** The page's query, read in the page: page.url() learns of replaceState a moment later. */
-const query = async (page: Page) => decodeURIComponent(await page.evaluate(() => location.search));
+const query = async (page: Page) => {
+  await settled(page);
+  return decodeURIComponent(await page.evaluate(() => location.search));
+};
 
 describe('the unfiltered list', () => {
   it('shows every guide newest first, with the right count on every option', async () => {
@@ -401,6 +411,7 @@ describe('the text box', () => {
     const { page, context } = await openGuides('?difficulty=intermediate&tag=cloud&time=10to20');
     const box = page.getByLabel('Words in the title, description or tags');
     await box.fill('grid intensity');
+    await settled(page);
     const link = page.getByRole('link', { name: 'Search the full text for “grid intensity”' });
     expect(await link.getAttribute('href')).toBe('/search/?q=grid+intensity&difficulty=intermediate&tag=cloud');
     await box.fill('');
@@ -574,6 +585,7 @@ describe('feedback', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Guides');
 
     await page.getByLabel('Words in the title, description or tags').fill('zzz');
+    await settled(page);
     expect(await page.locator('[data-drop-hint]').textContent()).toBe(
       'Remove one of these filters to see guides again:',
     );

@@ -45,13 +45,21 @@ async function cardsOn(page: Page): Promise<StaticCard[]> {
   );
 }
 
-const titles = (page: Page) =>
-  page.getByRole('list', { name: 'Guides', exact: true }).getByRole('heading').allTextContents();
+/** Waits while the filter fetches the descriptions of the cards it is about to draw (aria-busy). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('guide-filter [aria-busy]'));
+}
+
+async function titles(page: Page): Promise<string[]> {
+  await settled(page);
+  return page.getByRole('list', { name: 'Guides', exact: true }).getByRole('heading').allTextContents();
+}
 
 async function upgraded(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector<HTMLInputElement>('guide-filter input[name=q]')?.disabled === false,
   );
+  await settled(page);
 }
 
 beforeAll(async () => {
@@ -164,6 +172,7 @@ describe('with JavaScript', () => {
       .getByRole('group', { name: 'Difficulty', exact: true })
       .getByRole('checkbox', { name: new RegExp(`^${level} \\d+$`, 'i') });
     await checkbox.check();
+    await settled(page);
     expect(await page.getByRole('status').textContent()).toBe(`${expected.length} of ${library.length} guides`);
     expect(await titles(page)).toEqual(expected.slice(0, PAGE).map((c) => c.title));
     // Cards drawn in the browser are the server's cards, byte for byte.

@@ -192,23 +192,26 @@ describe('the listing pages the bench measures', () => {
   });
 
   it('finds the tag most guides carry, with its label from the index', () => {
-    const index = encodeGuidesIndex([
-      card('a', ['cdn', 'cooling']),
-      card('b', ['cooling']),
-      // This guide spells the label its own way: the index keeps the first spelling as the tag's.
-      card('c', ['cooling', 'cdn'], ['Cooling!', 'CDN']),
-      card('d', ['ai']),
-    ]);
+    const index = encodeGuidesIndex(
+      [
+        card('a', ['cdn', 'cooling']),
+        card('b', ['cooling']),
+        // This guide spells the label its own way: the index keeps the first spelling as the tag's.
+        card('c', ['cooling', 'cdn'], ['Cooling!', 'CDN']),
+        card('d', ['ai']),
+      ],
+      'v',
+    );
     expect(largestTag(index)).toEqual({ slug: 'cooling', label: 'COOLING', guides: 3 });
   });
 
   it('breaks a tie by slug, so reruns measure the same page, and finds none without tags', () => {
-    expect(largestTag(encodeGuidesIndex([card('a', ['zinc', 'beta']), card('b', ['beta', 'zinc'])]))).toEqual({
+    expect(largestTag(encodeGuidesIndex([card('a', ['zinc', 'beta']), card('b', ['beta', 'zinc'])], 'v'))).toEqual({
       slug: 'beta',
       label: 'BETA',
       guides: 2,
     });
-    expect(largestTag(encodeGuidesIndex([card('a', [])]))).toBeUndefined();
+    expect(largestTag(encodeGuidesIndex([card('a', [])], 'v'))).toBeUndefined();
   });
 
   it('reads the guides index URL from the page’s <guide-filter>', () => {

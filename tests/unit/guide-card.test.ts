@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGuidesIndex, encodeGuidesIndex, fingerprint, renderCard, type CardFacts } from '~/lib/guide-card';
+import {
+  CARD_CHUNK,
+  chunkOf,
+  decodeGuidesIndex,
+  encodeCardChunks,
+  encodeGuidesIndex,
+  fingerprint,
+  renderCard,
+  type CardFacts,
+} from '~/lib/guide-card';
 import { siteUrls } from '~/lib/urls';
 
 const tricky: CardFacts = {
@@ -22,15 +31,27 @@ const other: CardFacts = {
 };
 
 describe('the guides index', () => {
-  it('gives back exactly the facts it was given, each tag written once', () => {
-    const index = encodeGuidesIndex([tricky, plain, other]);
+  it('gives back exactly the facts it was given, each tag written once, descriptions from the chunks', () => {
+    const index = encodeGuidesIndex([tricky, plain, other], 'v1');
     expect(index.tags).toEqual([
       ['ci-cd', 'CI | CD'],
       ['cafe-creme', 'Café, crème'],
     ]);
-    expect(index.guides[1]?.[4]).toEqual([1]);
-    expect(index.guides[2]?.[4]).toEqual([[1, 'café crème'], 0]);
-    expect(decodeGuidesIndex(JSON.parse(JSON.stringify(index)))).toEqual([tricky, plain, other]);
+    expect(index.guides[1]?.[3]).toEqual([1]);
+    expect(index.guides[2]?.[3]).toEqual([[1, 'café crème'], 0]);
+    expect(index.cards).toBe('v1');
+    // The index holds no description: the first filter downloads none.
+    expect(JSON.stringify(index)).not.toContain('Line one');
+    const decoded = decodeGuidesIndex(JSON.parse(JSON.stringify(index)));
+    const [texts] = encodeCardChunks([tricky, plain, other]);
+    expect(decoded.map((card, i) => ({ ...card, description: texts?.[i] }))).toEqual([tricky, plain, other]);
+  });
+
+  it('puts the card at position p in chunk chunkOf(p), CARD_CHUNK a chunk', () => {
+    const cards = Array.from({ length: 2 * CARD_CHUNK + 1 }, (_, i) => ({ ...plain, description: `d${i}` }));
+    const chunks = encodeCardChunks(cards);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([CARD_CHUNK, CARD_CHUNK, 1]);
+    cards.forEach((card, p) => expect(chunks[chunkOf(p)]?.[p % CARD_CHUNK]).toBe(card.description));
   });
 
   it('is named by a fingerprint that changes with its content', () => {

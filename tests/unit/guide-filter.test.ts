@@ -20,7 +20,7 @@ import {
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
-import { decodeGuidesIndex, fingerprint } from '~/lib/guide-card';
+import { decodeGuidesIndex, fingerprint, type GuidesIndex } from '~/lib/guide-card';
 import { buildGuideFilterView, cardFactsOf, guidesIndexFile } from '~/lib/guide-filter-view';
 import { buildLibrary, type GuideInput } from '~/lib/library';
 import { guideSchema, type GuideFrontmatterInput } from '~/schemas/guide';
@@ -376,7 +376,11 @@ describe('buildGuideFilterView', () => {
   it('serves the whole library as the guides index, named by its fingerprint and made once', () => {
     const file = guidesIndexFile(library.guides);
     expect(file.version).toBe(fingerprint(file.json));
-    expect(decodeGuidesIndex(JSON.parse(file.json))).toEqual(library.guides.map(cardFactsOf));
+    const index = JSON.parse(file.json) as GuidesIndex;
+    expect(index.cards).toBe(fingerprint(file.chunks.join('\n')));
+    const descriptions = file.chunks.flatMap((chunk) => JSON.parse(chunk) as string[]);
+    const facts = decodeGuidesIndex(index).map((card, i) => ({ ...card, description: descriptions[i] }));
+    expect(facts).toEqual(library.guides.map(cardFactsOf));
     expect(guidesIndexFile(library.guides)).toBe(file);
   });
 });
