@@ -38,25 +38,37 @@ const SCRIPTS: [script: string, name: string, wrong: string[], message: string][
   ['new-site', 'new-site', ['--dry-run=yes'], '--dry-run: expected no value, found "yes"'],
 ];
 
-describe.each(SCRIPTS)('scripts/%s.ts', (script, name, wrong, message) => {
-  it('refuses a wrong option with one line, the usage and exit code 2', async () => {
-    const { code, stdout, stderr } = await run(script, wrong);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    const [first, blank, usage] = stderr.split('\n');
-    expect(first).toContain(`${name}: ${message}`);
-    expect(blank).toBe('');
-    expect(usage).toMatch(/^usage: npm run /);
-    expect(stderr).toContain('  --help ');
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect(stderr).not.toMatch(/Error|node:internal/);
-  }, 30_000);
+// Each case starts tsx and loads a script's imports (Lighthouse's are heavy): seconds when the
+// machine is idle, past 30 s when other builds share its two cores.
+const SPAWN_TIMEOUT = 90_000;
 
-  it('prints its usage for --help and exits 0', async () => {
-    const { code, stdout, stderr } = await run(script, ['--help']);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(/^usage: npm run /);
-    expect(stdout).toContain('  --help ');
-  }, 30_000);
+describe.each(SCRIPTS)('scripts/%s.ts', (script, name, wrong, message) => {
+  it(
+    'refuses a wrong option with one line, the usage and exit code 2',
+    async () => {
+      const { code, stdout, stderr } = await run(script, wrong);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      const [first, blank, usage] = stderr.split('\n');
+      expect(first).toContain(`${name}: ${message}`);
+      expect(blank).toBe('');
+      expect(usage).toMatch(/^usage: npm run /);
+      expect(stderr).toContain('  --help ');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).not.toMatch(/Error|node:internal/);
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  it(
+    'prints its usage for --help and exits 0',
+    async () => {
+      const { code, stdout, stderr } = await run(script, ['--help']);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(/^usage: npm run /);
+      expect(stdout).toContain('  --help ');
+    },
+    SPAWN_TIMEOUT,
+  );
 });
