@@ -15,6 +15,7 @@ import { fieldName, issuesToDiagnostics, sortDiagnostics, type Diagnostic } from
 import { DEFAULT_COLOURS, siteConfigSchema, type SiteConfigData } from '../schemas/site';
 import { AA_TEXT, contrastRatio, formatRatio, isHexColour, mixHex } from '../lib/contrast';
 import { nearest } from '../lib/nearest';
+import { safeDecodeURIComponent } from '../lib/decode-uri';
 import { PUBLIC_DIR } from './public-files';
 import { inferHost, type Repository } from '../lib/repository-links';
 
@@ -341,7 +342,7 @@ export function loadSiteConfig(
   const themes = parseThemeBase(readFileSync(path.join(root, TOKENS_FILE), 'utf8'));
   const publicDir = path.resolve(root, PUBLIC_DIR);
   const readPublicFile = (src: string) => {
-    const target = path.join(publicDir, decodeURIComponent(src));
+    const target = path.join(publicDir, safeDecodeURIComponent(src));
     return target.startsWith(publicDir + path.sep) && existsSync(target) ? readFileSync(target) : undefined;
   };
   return { file: display, ...parseSiteConfig(source, display, { readPublicFile, themes }) };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, formatRatio, mixHex, relativeLuminance } from '~/lib/contrast';
 import { fileInGuidesFolder, guideRepositoryLinks, inferHost } from '~/lib/repository-links';
@@ -109,6 +112,19 @@ describe('site.yaml', () => {
   it('reads the shipped file without a problem, and its colours against tokens.css', () => {
     expect(loadSiteConfig('content/site.yaml').diagnostics).toEqual([]);
     expect(loadSiteConfig('content/no-such-file.yaml').config.name).toBe('Guides');
+  });
+
+  it('names a logo whose path is not valid percent-encoding as missing, instead of crashing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'site-config-'));
+    try {
+      writeFileSync(path.join(dir, 'site.yaml'), "logo: { src: '/images/100%.svg', alt: Logo }\n");
+      const { diagnostics } = loadSiteConfig(path.join(dir, 'site.yaml'));
+      expect(diagnostics.map((d) => d.message)).toEqual([
+        'logo.src: expected a file at public/images/100%.svg, found none',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names every problem of a bad file with its line, in one run', () => {
