@@ -33,8 +33,8 @@ import { baselineBench, type BaselineBench } from './lib/baseline-build';
 import { generateGuides, writeGuides, type GeneratedGuide } from './lib/generate-guides';
 import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
 import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
-import { browserTimings, type BrowserTimings, type FetchedFile } from './lib/bench-browser';
-import { runLighthouse, type LighthouseSummary } from './lib/lighthouse';
+import type { BrowserTimings, FetchedFile } from './lib/bench-browser';
+import type { LighthouseSummary } from './lib/lighthouse';
 import { readCommandLine, wholeNumber } from './lib/cli';
 import { firstFilterNeeded, listingFigures, type ListingFigures } from './lib/listing-figures';
 import { benchGitDates, type GitDatesBench } from './lib/bench-git-dates';
@@ -346,6 +346,8 @@ async function main(): Promise<void> {
   };
   if (!values['no-browser']) {
     console.log('Timing the filter and search in Chromium…');
+    // Playwright and Lighthouse load only when used, so the command line answers at once.
+    const { browserTimings } = await import('./lib/bench-browser');
     browser = await browserTimings(outDir, {
       listings: { guides: output.listings.guides.page, largestTag: output.listings.largestTag?.page },
       ...(output.listings.guidesIndex ? { guidesIndexUrl: output.listings.guidesIndex.url } : {}),
@@ -357,6 +359,7 @@ async function main(): Promise<void> {
   };
   if (!values['no-lighthouse']) {
     console.log('Running Lighthouse (performance, mobile)…');
+    const { runLighthouse } = await import('./lib/lighthouse');
     lighthouse = await runLighthouse({
       siteDir: outDir,
       pages: [

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseBase } from '../src/lib/urls-base';
 import { readCommandLine } from './lib/cli';
-import { longestGuide, runLighthouse, type Category, type LighthousePage } from './lib/lighthouse';
+import type { Category, LighthousePage } from './lib/lighthouse';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REQUIRED: readonly Category[] = ['accessibility', 'best-practices', 'seo'];
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const base = normaliseBase(baseOption ?? process.env['BASE_PATH']);
+  // Lighthouse is loaded only once the command line is known good: a wrong option or --help
+  // answers at once, without reading its thousands of modules.
+  const { longestGuide, runLighthouse } = await import('./lib/lighthouse');
   const pages: LighthousePage[] = [
     { name: 'home', path: '/' },
     { name: 'guides', path: '/guides/' },
