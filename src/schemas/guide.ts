@@ -118,6 +118,16 @@ const guideFields = z.object({
   published: z.boolean({ error: 'true or false' }).optional(),
   /** Overrides the slug taken from the file name. */
   slug: nonEmpty('a URL slug such as my-guide').optional(),
+  /**
+   * In a translation (a guide under `content/guides/<language code>/`): the original's slug, when
+   * the file names differ. Without it, the original is the guide with the same file name.
+   */
+  translation_of: guideRef.optional(),
+  /**
+   * In a translation: the day it was last brought in line with the original. Used for the
+   * translation status when git has no history for the files.
+   */
+  translated: dateField.optional(),
 });
 
 /**

@@ -11,6 +11,14 @@ import { z } from 'astro/zod';
 import { isHexColour } from '../lib/contrast';
 import { inferHost } from '../lib/repository-links';
 
+/** A BCP 47 language tag: `en`, `en-GB`, `pt-BR`, `zh-Hant`. */
+const bcp47 = z
+  .string({ error: 'a BCP 47 language tag such as en or en-GB' })
+  .trim()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?$/, {
+    error: 'a BCP 47 language tag such as en or en-GB',
+  });
+
 const text = (what: string) => z.string({ error: what }).trim().min(1, { error: what });
 
 /** A link: a path on this site (`/guides/`, the base is added), or an absolute http(s) or mailto URL. */
@@ -80,13 +88,42 @@ export const siteConfigSchema = z.strictObject(
     /** The default meta description and the feed's description. */
     description: text('a one- or two-sentence description').default('A library of practical guides.'),
     /** The pages' language as a BCP 47 tag: `en`, `en-GB`, `pt-BR`. */
-    language: z
-      .string({ error: 'a BCP 47 language tag such as en or en-GB' })
-      .trim()
-      .regex(/^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?$/, {
-        error: 'a BCP 47 language tag such as en or en-GB',
+    language: bcp47.default('en'),
+    /**
+     * The languages guides are translated into, each published under its code (`/fr/guides/…`);
+     * the default `language` keeps the plain URLs. An entry with the default's code only names
+     * it. `name` defaults to the language's own name for itself, `dir` to its script's direction.
+     */
+    languages: z
+      .array(
+        z.strictObject(
+          {
+            /** The BCP 47 tag: also the folder of its translations, `content/guides/fr/`. */
+            code: bcp47,
+            /** The language's name in itself, as the language switcher shows it: `Français`. */
+            name: text('the language’s name in itself, such as Français').optional(),
+            /** `rtl` for Arabic, Hebrew and other right-to-left scripts. */
+            dir: z.enum(['ltr', 'rtl'], { error: 'ltr or rtl' }).optional(),
+          },
+          { error: 'a language: { code, name, dir }' },
+        ),
+        { error: 'a list of languages: { code, name, dir }' },
+      )
+      .superRefine((languages, ctx) => {
+        const seen = new Set<string>();
+        languages.forEach((language, index) => {
+          const key = language.code.toLowerCase();
+          if (seen.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `a code not listed before (${language.code} is)`,
+              path: [index, 'code'],
+            });
+          }
+          seen.add(key);
+        });
       })
-      .default('en'),
+      .default([]),
     /** The production origin, for canonical and feed URLs; `SITE_URL` overrides it. */
     url: z
       .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://guides.example.org' })

@@ -201,6 +201,8 @@ describe('guide schema', () => {
       'slug',
       'tags',
       'title',
+      'translated',
+      'translation_of',
       'updated',
     ]);
   });

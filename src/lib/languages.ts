@@ -1,0 +1,80 @@
+/**
+ * The site's languages, from `language` and `languages` in content/site.yaml: the default first,
+ * each with its own name and direction, and which language a guide file belongs to (a translation
+ * sits in `content/guides/<code>/`). Pure: the build, the content check and pages share it.
+ */
+
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface Language {
+  /** The BCP 47 tag, as written in site.yaml: `fr`, `pt-BR`. */
+  code: string;
+  /** The language's name in itself: `Français`. */
+  name: string;
+  dir: TextDirection;
+  /** The default language keeps the plain URLs (`/guides/…`); the others live under `/<code>/`. */
+  isDefault: boolean;
+}
+
+export interface LanguageSettings {
+  language: string;
+  languages: readonly { code: string; name?: string | undefined; dir?: TextDirection | undefined }[];
+}
+
+/** Languages written right to left, by their primary subtag, for engines without `getTextInfo`. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
+
+/** The direction a language is written in: its script's when the tag names one, else its own. */
+export function textDirection(code: string): TextDirection {
+  const [primary = '', second] = code.split('-');
+  if (second && second.length === 4) {
+    const script = second[0]!.toUpperCase() + second.slice(1).toLowerCase();
+    return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  }
+  return RTL_LANGUAGES.has(primary.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
+/** The language's name in itself (`français` → `Français`), or its code where Intl has none. */
+export function ownName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+    if (name && name !== code) return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    // An unknown tag: the code itself names it.
+  }
+  return code;
+}
+
+/** Every language of the site, the default first, then the others in site.yaml's order. */
+export function siteLanguages(settings: LanguageSettings): Language[] {
+  const named = new Map(settings.languages.map((entry) => [entry.code.toLowerCase(), entry]));
+  const describe = (code: string, isDefault: boolean): Language => {
+    const entry = named.get(code.toLowerCase());
+    return { code, name: entry?.name ?? ownName(code), dir: entry?.dir ?? textDirection(code), isDefault };
+  };
+  const others = settings.languages
+    .filter((entry) => entry.code.toLowerCase() !== settings.language.toLowerCase())
+    .map((entry) => describe(entry.code, false));
+  return [describe(settings.language, true), ...others];
+}
+
+/**
+ * Which language a guide file is in, from its path inside the guides folder: `fr/2025-x.md` is a
+ * French translation when `fr` is one of the site's other languages; everything else is in the
+ * default language (a folder that is not a language code is only a folder).
+ */
+export function languageOfGuideFile(
+  relativePath: string,
+  languages: readonly Language[],
+): { language: Language; pathInLanguage: string } {
+  const normalised = relativePath.replaceAll('\\', '/');
+  const slash = normalised.indexOf('/');
+  const fallback = languages.find((language) => language.isDefault) ?? languages[0]!;
+  if (slash > 0) {
+    const folder = normalised.slice(0, slash).toLowerCase();
+    const language = languages.find((candidate) => !candidate.isDefault && candidate.code.toLowerCase() === folder);
+    if (language) return { language, pathInLanguage: normalised.slice(slash + 1) };
+  }
+  return { language: fallback, pathInLanguage: normalised };
+}
