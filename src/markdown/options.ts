@@ -14,6 +14,7 @@ import {
   type ShikiConfig,
   type UnifiedProcessorOptions,
 } from '@astrojs/markdown-remark';
+import type { ElementContent } from 'hast';
 import remarkGfm from 'remark-gfm';
 import rehypeBaseLinks from './rehype-base-links';
 import rehypeCodeClasses from './rehype-code-classes';
@@ -42,6 +43,22 @@ export const remarkRehypeOptions = {
   footnoteLabel: 'Sources and notes',
   // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
   footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,
+  // The arrow points back along the line, so a right-to-left page mirrors it (.flip-in-rtl in
+  // base.css); the count beside it is not mirrored.
+  footnoteBackContent: (_i: number, again: number) => {
+    const arrow = { type: 'text', value: '↩' } as const;
+    const content: ElementContent[] = [
+      { type: 'element', tagName: 'span', properties: { className: ['flip-in-rtl'] }, children: [arrow] },
+    ];
+    if (again > 1)
+      content.push({
+        type: 'element',
+        tagName: 'sup',
+        properties: {},
+        children: [{ type: 'text', value: String(again) }],
+      });
+    return content;
+  },
 } satisfies UnifiedProcessorOptions['remarkRehype'];
 
 /** The options for a site published under `base` (`/` or `/docs/`, as astro.config.ts resolves it). */

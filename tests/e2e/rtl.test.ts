@@ -1,0 +1,266 @@
+/**
+ * Right-to-left pages in Chromium: the fixture site's built pages, measured left to right and then
+ * with `<html dir="rtl" lang="ar">`. Everything that follows the reading direction must come out
+ * mirrored (columns, the header, paddings and rounded corners on one side), code must stay left to
+ * right, arrows that mean a direction must flip, nothing may scroll sideways, and axe must pass in
+ * both themes. The pages are listed once in PAGES: when a real right-to-left language is built,
+ * give each entry its `rtl` path and the test reads that page instead of setting `dir` itself.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+interface RtlPage {
+  name: string;
+  /** The page, left to right (path under the site's base). */
+  ltr: string;
+  /** The same page built in a right-to-left language; without it, `ltr` is given `dir="rtl"`. */
+  rtl?: string;
+  /** Elements whose box must come out mirrored across the page. */
+  mirrored: string[];
+  /** Elements whose left and right paddings, borders and corners must swap. */
+  swapped?: string[];
+  /** At wide widths, a side column and the content beside it: the column changes sides. */
+  beside?: { column: string; content: string; from: number };
+  /** At least one element with a direction-meaning arrow or icon is on the page. */
+  hasArrows?: boolean;
+  /** Waits until the page's scripts have drawn what is measured. */
+  ready?: (page: Page) => Promise<void>;
+}
+
+const PAGES: RtlPage[] = [
+  {
+    name: 'guide',
+    ltr: 'guides/alpha-basics/',
+    mirrored: [
+      '.site-header .brand',
+      '.guide',
+      '.guide-aside',
+      '.series a[rel=next]',
+      '.prose table',
+      '.prose .task-list-item input',
+    ],
+    swapped: ['.prose .callout', '.prose .code-block-bar', '.search-trigger'],
+    beside: { column: '.guide-aside', content: '.guide', from: 1024 },
+    hasArrows: true,
+  },
+  {
+    name: 'home',
+    ltr: '',
+    mirrored: ['.site-header .brand', '.site-header nav', '.cta', '.levels li'],
+    swapped: ['.search-trigger'],
+  },
+  {
+    name: 'listing with filters',
+    ltr: 'guides/',
+    mirrored: ['.site-header .brand', 'guide-filter .filters', 'guide-filter .results', '[data-guide-card]'],
+    beside: { column: 'guide-filter .filters', content: 'guide-filter .results', from: 896 },
+    ready: (page) =>
+      page.waitForFunction(() => {
+        const input = document.querySelector<HTMLInputElement>('guide-filter input[name=q]');
+        return input?.disabled === false && !document.querySelector('guide-filter [aria-busy]');
+      }),
+  },
+  {
+    name: 'search',
+    ltr: 'search/?q=alpha',
+    mirrored: ['.site-header .brand', 'search-page .filters', 'search-page .search-results', 'search-page .query'],
+    swapped: ['search-page fieldset label'],
+    beside: { column: 'search-page .filters', content: 'search-page .search-results', from: 1024 },
+    ready: (page) => page.locator('search-page [data-list] [data-title]').first().waitFor(),
+  },
+];
+
+const WIDTHS = [390, 1280];
+
+/** Arrows that do not mirror by themselves in right-to-left text (‹ › « » do: Bidi_Mirrored). */
+const DIRECTION_ARROWS = /[←→↩↪⇐⇒⟵⟶➔➜➝➞]/u;
+
+const dir = inject('fixtureSite');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(dir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Box {
+  x: number;
+  width: number;
+}
+
+/** Horizontal box of the first match of each selector, and the width they are mirrored across. */
+function measure(page: Page, selectors: string[]) {
+  return page.evaluate((list) => {
+    const boxes: Record<string, { x: number; width: number } | null> = {};
+    for (const selector of list) {
+      const rect = document.querySelector(selector)?.getBoundingClientRect();
+      boxes[selector] = rect && rect.width > 0 ? { x: rect.x, width: rect.width } : null;
+    }
+    return { boxes, width: document.documentElement.clientWidth };
+  }, selectors);
+}
+
+/** The left and right sides of each element's box: paddings, border widths, corner radii. */
+function sides(page: Page, selectors: string[]) {
+  return page.evaluate((list) => {
+    const out: Record<string, Record<string, string> | null> = {};
+    for (const selector of list) {
+      const element = document.querySelector(selector);
+      if (!element) {
+        out[selector] = null;
+        continue;
+      }
+      const style = getComputedStyle(element);
+      out[selector] = {
+        paddingLeft: style.paddingLeft,
+        paddingRight: style.paddingRight,
+        borderLeftWidth: style.borderLeftWidth,
+        borderRightWidth: style.borderRightWidth,
+        borderTopLeftRadius: style.borderTopLeftRadius,
+        borderTopRightRadius: style.borderTopRightRadius,
+        borderBottomLeftRadius: style.borderBottomLeftRadius,
+        borderBottomRightRadius: style.borderBottomRightRadius,
+      };
+    }
+    return out;
+  }, selectors);
+}
+
+/** The same sides seen in a mirror: what a right-to-left rendering must compute. */
+function mirror(side: Record<string, string>): Record<string, string> {
+  const swap = (name: string) =>
+    name.includes('Left') ? name.replace('Left', 'Right') : name.replace('Right', 'Left');
+  return Object.fromEntries(Object.entries(side).map(([name, value]) => [swap(name), value]));
+}
+
+const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function open(page: Page, entry: RtlPage, direction: 'ltr' | 'rtl') {
+  const path = direction === 'rtl' && entry.rtl ? entry.rtl : entry.ltr;
+  await page.goto(server.url + path);
+  await entry.ready?.(page);
+  // Both renderings in the same language, so that only the direction differs between them (the
+  // fonts a system picks for Latin text can depend on lang).
+  if (!entry.rtl) {
+    await page.evaluate((d) => {
+      document.documentElement.lang = 'ar';
+      document.documentElement.dir = d;
+    }, direction);
+  }
+}
+
+describe.each(PAGES)('the $name page, right to left', (entry) => {
+  it.each(WIDTHS)('at %i px mirrors, keeps code left to right and never scrolls sideways', async (width) => {
+    const { page, context, consoleErrors } = await newPage(browser, {
+      viewport: { width, height: 900 },
+      colorScheme: 'light',
+    });
+    await open(page, entry, 'ltr');
+    const ltr = await measure(page, entry.mirrored);
+    const ltrSides = await sides(page, entry.swapped ?? []);
+    expect(await horizontalOverflow(page), 'left to right, the page scrolls sideways').toBeLessThanOrEqual(0);
+
+    await open(page, entry, 'rtl');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    expect(await horizontalOverflow(page), 'right to left, the page scrolls sideways').toBeLessThanOrEqual(0);
+
+    // Each box lands where its mirror image was: its right edge at the width minus its old left.
+    const rtl = await measure(page, entry.mirrored);
+    for (const selector of entry.mirrored) {
+      const before = ltr.boxes[selector] as Box | null;
+      const after = rtl.boxes[selector] as Box | null;
+      expect(before, `${selector} is on the page`).not.toBeNull();
+      expect(after, `${selector} is on the page right to left`).not.toBeNull();
+      expect(after!.width, `${selector} keeps its width`).toBeCloseTo(before!.width, 0);
+      expect(after!.x, `${selector} is mirrored`).toBeCloseTo(ltr.width - before!.x - before!.width, 0);
+    }
+    const rtlSides = await sides(page, entry.swapped ?? []);
+    for (const selector of entry.swapped ?? []) {
+      expect(ltrSides[selector], `${selector} is on the page`).not.toBeNull();
+      expect(rtlSides[selector], `${selector}: left and right swap`).toEqual(mirror(ltrSides[selector]!));
+    }
+
+    // The side column (contents, filters) moves to the other side of what it stands beside.
+    if (entry.beside && width >= entry.beside.from) {
+      const { column, content } = entry.beside;
+      const side = (boxes: Record<string, Box | null>) => {
+        const [a, b] = [boxes[column]!, boxes[content]!];
+        if (a.x >= b.x + b.width) return 'right';
+        if (a.x + a.width <= b.x) return 'left';
+        return 'overlapping';
+      };
+      const before = side(ltr.boxes);
+      expect(before, `${column} beside ${content}, left to right`).not.toBe('overlapping');
+      expect(side(rtl.boxes), `${column} beside ${content}, right to left`).toBe(before === 'left' ? 'right' : 'left');
+    }
+
+    // Code reads left to right, and a code block's lines start at its left edge.
+    const code = await page.evaluate(() =>
+      [...document.querySelectorAll('pre, code, kbd')].map((element) => {
+        const firstLine = element.tagName === 'PRE' ? element.querySelector('code > *, code') : null;
+        const inset = firstLine
+          ? firstLine.getBoundingClientRect().left - element.getBoundingClientRect().left
+          : undefined;
+        return { tag: element.tagName, direction: getComputedStyle(element).direction, inset };
+      }),
+    );
+    for (const element of code) {
+      expect(element.direction, `${element.tag} direction`).toBe('ltr');
+      if (element.inset !== undefined) expect(element.inset, 'a code line starts at the left').toBeLessThan(24);
+    }
+
+    // Arrows that mean a direction are mirrored; nothing else is, and every such arrow is marked.
+    const arrows = await page.evaluate((pattern) => {
+      const marked = [...document.querySelectorAll('.flip-in-rtl')].map((element) => ({
+        text: element.textContent,
+        transform: getComputedStyle(element).transform,
+      }));
+      const unmarked: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement!;
+        if (new RegExp(pattern, 'u').test(node.textContent ?? '') && !parent.closest('.flip-in-rtl, pre, code')) {
+          unmarked.push(`${parent.tagName.toLowerCase()}.${parent.className}: ${node.textContent}`);
+        }
+      }
+      const icons = [...document.querySelectorAll('.search-trigger svg, .theme-select svg')].map(
+        (element) => getComputedStyle(element).transform,
+      );
+      return { marked, unmarked, icons };
+    }, DIRECTION_ARROWS.source);
+    if (entry.hasArrows) expect(arrows.marked.length, 'the page has a direction arrow').toBeGreaterThan(0);
+    for (const arrow of arrows.marked)
+      expect(arrow.transform, `"${arrow.text}" flips`).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    expect(arrows.unmarked, 'arrows that would point the wrong way').toEqual([]);
+    for (const transform of arrows.icons) expect(transform, 'an icon without direction stays as drawn').toBe('none');
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await runAxe(page);
+      expect(violations, `${scheme} theme:\n${describeViolations(violations)}`).toEqual([]);
+    }
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('direction-meaning arrows, left to right', () => {
+  it('are drawn as written', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}guides/alpha-basics/`);
+    const transforms = await page
+      .locator('.flip-in-rtl')
+      .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).transform));
+    expect(transforms.length).toBeGreaterThan(0);
+    expect(new Set(transforms)).toEqual(new Set(['none']));
+    await context.close();
+  });
+});
