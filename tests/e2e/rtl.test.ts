@@ -23,6 +23,8 @@ interface RtlPage {
   swapped?: string[];
   /** At wide widths, a side column and the content beside it: the column changes sides. */
   beside?: { column: string; content: string; from: number };
+  /** Figures followed by their unit ("1,234 kWh"): the number stays left of the unit. */
+  figures?: string;
   /** At least one element with a direction-meaning arrow or icon is on the page. */
   hasArrows?: boolean;
   /** Waits until the page's scripts have drawn what is measured. */
@@ -44,6 +46,13 @@ const PAGES: RtlPage[] = [
     swapped: ['.prose .callout', '.prose .code-block-bar', '.search-trigger'],
     beside: { column: '.guide-aside', content: '.guide', from: 1024 },
     hasArrows: true,
+  },
+  {
+    name: 'guide with a calculator',
+    ltr: 'guides/gamma-advanced/',
+    mirrored: ['.site-header .brand', '.calc-title', '.calc-figure label'],
+    figures: '.calc-figure output',
+    ready: (page) => page.locator('.calc input:not([disabled])').first().waitFor(),
   },
   {
     name: 'home',
@@ -215,6 +224,33 @@ describe.each(PAGES)('the $name page, right to left', (entry) => {
     for (const element of code) {
       expect(element.direction, `${element.tag} direction`).toBe('ltr');
       if (element.inset !== undefined) expect(element.inset, 'a code line starts at the left').toBeLessThan(24);
+    }
+
+    if (entry.figures) {
+      const order = await page.locator(entry.figures).evaluateAll((elements) =>
+        elements.map((element) => {
+          // Where the first digit and the last letter of the figure are drawn.
+          const chars: { node: Text; offset: number; char: string }[] = [];
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+            [...node.data].forEach((char, offset) => chars.push({ node, offset, char }));
+          }
+          const x = (found: (typeof chars)[number] | undefined) => {
+            if (!found) return NaN;
+            const range = document.createRange();
+            range.setStart(found.node, found.offset);
+            range.setEnd(found.node, found.offset + 1);
+            return range.getBoundingClientRect().x;
+          };
+          const digit = chars.find((c) => /\d/.test(c.char));
+          const letter = chars.findLast((c) => /\p{L}/u.test(c.char));
+          return { text: element.textContent, digit: x(digit), letter: x(letter) };
+        }),
+      );
+      expect(order.length, `${entry.figures} is on the page`).toBeGreaterThan(0);
+      for (const figure of order) {
+        expect(figure.digit, `"${figure.text}" reads left to right`).toBeLessThan(figure.letter);
+      }
     }
 
     // Arrows that mean a direction are mirrored; nothing else is, and every such arrow is marked.
