@@ -28,7 +28,7 @@ interface RtlPage {
   /** At least one element with a direction-meaning arrow or icon is on the page. */
   hasArrows?: boolean;
   /** Waits until the page's scripts have drawn what is measured. */
-  ready?: (page: Page) => Promise<void>;
+  ready?: (page: Page) => Promise<unknown>;
 }
 
 const PAGES: RtlPage[] = [
