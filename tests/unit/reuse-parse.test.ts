@@ -126,7 +126,7 @@ describe('the render of a build', () => {
   }, 120_000);
 });
 
-describe('positions when the body starts with blank lines and spaces', () => {
+describe('positions in the analysis of a Markdown guide', () => {
   it('are those of the file, though the parse starts at the trimmed text', () => {
     const body = '\n\n  See [a](b) and `code`.\n\n## Heading\n\n<img src="c.png">\n';
     const analysis = analyseBody(body, { bodyLine: 5, mdx: false, frontmatter: {} });
@@ -136,5 +136,14 @@ describe('positions when the body starts with blank lines and spaces', () => {
     expect(analysis.headings[0]).toMatchObject({ line: 9, column: 1, slug: 'heading' });
     expect(analysis.links.find((l) => l.kind === 'html-image')).toMatchObject({ line: 11, column: 1, url: 'c.png' });
     expect(analysis.codeRanges.map(([start, end]) => body.slice(start, end))).toEqual(['`code`', '<img src="c.png">']);
+  });
+
+  it('are those of the body after an `import` line, which is code or prose on the page, never blanked', () => {
+    const body = '```python\nimport os\n```\n\nexport the data, then read [the guide](/guides/a/).\n';
+    const analysis = analyseBody(body, { bodyLine: 1, mdx: false, frontmatter: {} });
+    const link = analysis.links[0];
+    expect(body.slice(link?.urlStart, link?.urlEnd)).toBe('/guides/a/');
+    expect(analysis.codeRanges.map(([start, end]) => body.slice(start, end))).toEqual(['```python\nimport os\n```']);
+    expect(analysis.words).toBe(7);
   });
 });
