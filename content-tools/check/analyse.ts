@@ -2,7 +2,8 @@
  * Reads a guide's body once and collects what every rule needs: words and reading time, headings
  * with their ids, every link and image with its position, the anchors other guides may point
  * at, and where code is (entities in code are meant). One Markdown parse per guide; the rules
- * themselves never parse. Node only (see ./headings.ts).
+ * themselves never parse, and a build's render reuses the tree (`keepTree`,
+ * src/markdown/remark-reuse-parse.ts). Node only (see ./headings.ts).
  */
 import type { Definition, Heading, Root, RootContent } from 'mdast';
 import { normaliseTitle } from '../../src/markdown/rehype-guide-html';
@@ -55,6 +56,11 @@ export interface AnalyseOptions {
   bodyLine: number;
   mdx: boolean;
   frontmatter: Record<string, unknown>;
+  /**
+   * Given the tree of a Markdown guide and the exact text it was parsed from, for the render to
+   * reuse; the analysis keeps no reference to it. Not called for MDX, whose compiler parses its own.
+   */
+  keepTree?: (text: string, tree: Root) => void;
 }
 
 const HTML_ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
@@ -62,13 +68,35 @@ const HTML_TAG = /<(a|img)\b[^>]*>/gi;
 const HTML_ID = /\sid\s*=\s*(?:"([^"]+)"|'([^']+)')/gi;
 const VISIBLE = new Set(['paragraph', 'code', 'table', 'list', 'image', 'imageReference', 'blockquote', 'html']);
 
+/** Line endings as the Markdown parser counts them. */
+const LINE_ENDINGS = /\r\n|\r|\n/g;
+
 export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis {
-  const tree = parseMarkdown(body, { literalAutolinks: false });
+  // Astro renders a Markdown body trimmed (its entry type does), so that is the text parsed: the
+  // render can then take the very tree. Positions are carried back to the body as written.
+  const text = body.trim();
+  const lead = body.length - body.trimStart().length;
+  const leading = body.slice(0, lead);
+  const lineShift = leading.match(LINE_ENDINGS)?.length ?? 0;
+  const columnShift = lead - (Math.max(leading.lastIndexOf('\n'), leading.lastIndexOf('\r')) + 1);
+  // A .md guide's `import …` and `export …` lines are prose or code on its page, and counted so.
+  const tree = parseMarkdown(text, { literalAutolinks: false, esmLines: options.mdx ? 'blank' : 'keep' });
   const words = countWords(tree);
-  const at = (position: { line: number; column: number } | undefined): Located => ({
-    line: (position?.line ?? 1) + options.bodyLine - 1,
-    column: position?.column ?? 1,
+  /** A body line and column to a file line and column. */
+  const inFile = (position: { line: number; column: number }): Located => ({
+    line: position.line + options.bodyLine - 1,
+    column: position.column,
   });
+  /** A point of the tree to a file line and column. */
+  const at = (position: { line: number; column: number } | undefined): Located =>
+    position
+      ? inFile({
+          line: position.line + lineShift,
+          column: position.column + (position.line === 1 ? columnShift : 0),
+        })
+      : inFile({ line: 1, column: 1 });
+  /** An offset in the tree's text to one in the body. */
+  const offsetOf = (point: { offset?: number | undefined } | undefined) => (point?.offset ?? 0) + lead;
 
   // Heading ids: the fast path when every heading is plain, the build's own pipeline otherwise.
   const headingNodes: Heading[] = [];
@@ -89,18 +117,18 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
         break;
       case 'code':
       case 'inlineCode':
-        if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+        if (node.position) codeRanges.push([offsetOf(node.position.start), offsetOf(node.position.end)]);
         return SKIP;
       case 'html': {
-        if (node.position) codeRanges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-        collectHtml(node.value, node.position?.start.offset ?? 0);
+        if (node.position) codeRanges.push([offsetOf(node.position.start), offsetOf(node.position.end)]);
+        collectHtml(node.value, offsetOf(node.position?.start));
         return SKIP;
       }
       case 'link':
       case 'image':
       case 'definition': {
-        const start = node.position?.start.offset ?? 0;
-        const end = node.position?.end.offset ?? start;
+        const start = offsetOf(node.position?.start);
+        const end = node.position?.end.offset === undefined ? start : offsetOf(node.position.end);
         const source = body.slice(start, end);
         // The URL is searched for after the text, so that `[x](x)` finds the destination.
         const from = node.type === 'definition' ? source.indexOf(':') : source.lastIndexOf('](');
@@ -143,7 +171,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
       const position = (bodyLines ??= new LineIndex(body)).at(tagOffset);
       const alt = HTML_ATTR('alt').exec(tag);
       links.push({
-        ...at(position),
+        ...inFile(position),
         kind: isImage ? 'html-image' : 'html-link',
         url,
         ...(url ? { urlStart: tagOffset + urlIndex, urlEnd: tagOffset + urlIndex + url.length } : {}),
@@ -202,6 +230,8 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
   for (const heading of headings) if (!heading.droppedAsTitle && heading.slug) anchors.add(heading.slug);
   if (hasFootnotes) anchors.add('footnote-label');
   anchors.delete('');
+  // Done with the tree: the render may change it.
+  if (options.keepTree && !options.mdx) options.keepTree(text, tree);
 
   return {
     words,

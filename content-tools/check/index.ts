@@ -18,7 +18,8 @@ import { publicFileExists } from '../../src/data/public-files';
 import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../../src/data/tag-vocabulary';
 import { PAGE_PATHS } from '../../src/lib/urls';
 import { normaliseBase } from '../../src/lib/urls-base';
-import { analyseBody, type BodyAnalysis } from './analyse';
+import { keepTreeForRender } from '../../src/markdown/remark-reuse-parse';
+import { analyseBody, type AnalyseOptions, type BodyAnalysis } from './analyse';
 import { AnalysisCache, analysisKey } from './analysis-cache';
 import { imageAltDiagnostics } from './images';
 import { bodyLinkDiagnostics, LINK_RULES, referenceDiagnostics, type SiteGuide, type SiteIndex } from './links';
@@ -51,6 +52,11 @@ export interface ContentCheckOptions {
   files?: ReadonlyMap<string, Uint8Array>;
   /** Reuse the body analyses of unchanged guides from `.greenpath/cache/` (default true). */
   cache?: boolean;
+  /**
+   * Keep each Markdown guide's syntax tree for the render of the same build, which then does not
+   * parse it again (src/markdown/remark-reuse-parse.ts). Only the build's content guard asks.
+   */
+  keepTreesForRender?: boolean;
 }
 
 export interface ContentReport {
@@ -122,7 +128,12 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     const known = analyses.get(relativePath);
     if (known) return known;
     const mdx = /\.mdx$/i.test(relativePath);
-    const analyseOptions = { bodyLine: parsed.bodyLine, mdx, frontmatter: parsed.data };
+    const analyseOptions: AnalyseOptions = { bodyLine: parsed.bodyLine, mdx, frontmatter: parsed.data };
+    if (options.keepTreesForRender) {
+      // The path as Astro's glob loader gives it to the render.
+      const filePath = path.resolve(root, dir, relativePath);
+      analyseOptions.keepTree = (text, tree) => keepTreeForRender(filePath, text, tree);
+    }
     // Positions in the analysis are file lines, so the body's first line is part of the key.
     const key = analysisKey(`${parsed.bodyLine}\0${body}`, mdx, parsed.data);
     let analysis = cache.get(key);

@@ -17,9 +17,15 @@ export const DESCRIPTION_MAX = 160;
  */
 const gfmWithoutLiteralScan = gfmFromMarkdown().map((extension) => ({ ...extension, transforms: [] }));
 
-export function parseMarkdown(body: string, options: { literalAutolinks?: boolean } = {}): Root {
-  // MDX import/export lines and JSX tags are not prose: blank them before parsing as Markdown.
-  const text = body.replace(/^(?:import|export)\s[^\n]*$/gm, '');
+/**
+ * `esmLines: 'keep'` parses a `.md` body as Astro renders it. By default MDX import/export lines
+ * are blanked first: they are not prose (the lines stay, so lines and columns do too).
+ */
+export function parseMarkdown(
+  body: string,
+  options: { literalAutolinks?: boolean; esmLines?: 'blank' | 'keep' } = {},
+): Root {
+  const text = options.esmLines === 'keep' ? body : body.replace(/^(?:import|export)\s[^\n]*$/gm, '');
   const mdastExtensions = options.literalAutolinks === false ? gfmWithoutLiteralScan : [gfmFromMarkdown()];
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions });
 }

@@ -23,6 +23,7 @@ import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
 import remarkBodyFacts from './remark-body-facts';
 import remarkCallouts from './remark-callouts';
+import remarkReuseParse from './remark-reuse-parse';
 import remarkSmartPunctuation from './remark-smart-punctuation';
 
 /** How code is highlighted: both themes as CSS variables, chosen by the page's theme (prose.css). */
@@ -66,8 +67,10 @@ export function markdownOptions({ base }: { base: string }): UnifiedProcessorOpt
   return {
     gfm: false,
     smartypants: false,
-    // Body facts first: they count the text as written (./remark-body-facts.ts).
-    remarkPlugins: [remarkBodyFacts, remarkSmartPunctuation, ...contentRemarkPlugins],
+    // The tree the content check parsed, when it kept one (./remark-reuse-parse.ts: it changes the
+    // parser, no tree). Body facts first among the tree's plugins: they count the text as written
+    // (./remark-body-facts.ts).
+    remarkPlugins: [remarkReuseParse, remarkBodyFacts, remarkSmartPunctuation, ...contentRemarkPlugins],
     rehypePlugins: [
       [rehypeShiki, shikiConfig],
       rehypeHeadingIds,

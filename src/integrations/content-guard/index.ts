@@ -21,6 +21,7 @@ import { readCheckEnv, readCheckFlags, type CheckFlags } from '../../../content-
 import { guidesDir } from '../../data/guides-dir';
 import { BAD_SETTING, counted } from '../../lib/build-refusal';
 import { refuseBuild } from '../build-clock/refuse-build';
+import { releaseKeptTrees } from '../../markdown/remark-reuse-parse';
 import { featuredDiagnostics, type SiteConfigResult } from '../../data/site-config';
 import { slugify } from '../../lib/slug';
 import { readFileSync, existsSync } from 'node:fs';
@@ -50,7 +51,8 @@ export default function contentGuard(
           if (command !== 'build') throw error;
           return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
         }
-        const report = await checkContent({ dir: guidesDir(), ...flags });
+        // A build's render takes the trees the check parsed instead of parsing each guide again.
+        const report = await checkContent({ dir: guidesDir(), ...flags, keepTreesForRender: command === 'build' });
         const sorted = sortDiagnostics([
           ...report.diagnostics,
           ...siteDiagnostics(site, report.guides, command === 'dev'),
@@ -72,6 +74,10 @@ export default function contentGuard(
           return refuseBuild(logger, errors, `${counted(errors.length, 'content error')} in ${counted(files, 'file')}`);
         }
         for (const line of errors) logger.error(line);
+      },
+      // The content sync is over: trees it did not take (a guide Astro's content cache had) go.
+      'astro:build:start': () => {
+        releaseKeptTrees();
       },
     },
   };
