@@ -197,12 +197,12 @@ describe('emphasis', () => {
     expect(parse).toHaveBeenCalled();
   });
 
-  it('stays linear on text built to make delimiter pairing quadratic', () => {
-    // Openers, then closers that none of them can take: each closer would search every opener.
+  // Openers, then closers that none of them can take: each closer would search every opener, some
+  // 10^9 steps if pairing were quadratic. Speed is the bench's business; the test's own time limit
+  // only catches that order of blow-up, far from any machine's noise.
+  it('stays linear on text built to make delimiter pairing quadratic', { timeout: 20_000 }, () => {
     const text = `${'*a ~a '.repeat(20_000)}${'a_ a~~ '.repeat(20_000)}`;
-    const started = performance.now();
     expect(emphasisNesting(text).depth).toBe(0);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 
@@ -255,22 +255,25 @@ describe('pathological input is refused fast, before any parser sees it', () => 
       (_, i) => `${'   '.repeat(i)}1. x`,
     ).join('\n'),
   };
+  // Refused without a parse: what made these slow (a parser's recursion) never runs. How fast the
+  // check is belongs to the bench, not to a timed assertion on a shared machine.
   it.each(Object.entries(cases))('%s', (_name, body) => {
+    const parse = vi.mocked(fromMarkdown);
+    parse.mockClear();
     const source = FRONT + body;
-    const started = performance.now();
     const { diagnostics } = checkGuideSource('deep.md', 'content/guides/deep.md', source);
-    const elapsed = performance.now() - started;
     // The indented ones are megabytes long, so they break the size limit as well.
     expect(diagnostics.map((d) => limitOf(d.message))).toContain('nesting');
     expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
-    expect(elapsed).toBeLessThan(100);
+    expect(parse).not.toHaveBeenCalled();
   });
 
-  it('a 5 MB guide of 20,000-character lines is checked in well under a second', () => {
+  it('a 5 MB guide of 20,000-character lines is refused without a parse', () => {
+    const parse = vi.mocked(fromMarkdown);
+    parse.mockClear();
     const source = FRONT + `# h\n${'x'.repeat(20_000)}\n`.repeat(250);
-    const started = performance.now();
     const { diagnostics } = checkGuideSource('huge.md', 'content/guides/huge.md', source);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(diagnostics.map((d) => limitOf(d.message)).sort()).toEqual(['line-length', 'size']);
+    expect(parse).not.toHaveBeenCalled();
   });
 });
