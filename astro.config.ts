@@ -8,6 +8,7 @@ import { loadSiteConfig } from './src/data/site-config';
 import { markdownOptions } from './src/markdown/options';
 import { cspConfig } from './src/integrations/finish-pages/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
+import { siteLanguages } from './src/lib/languages';
 
 // content/site.yaml (SITE_CONFIG names another file), read and checked once; the content guard
 // reports its problems with the guides'.
@@ -17,6 +18,7 @@ const siteConfig = loadSiteConfig();
 const outDir = process.env['OUT_DIR'] || './dist';
 const base = normaliseBase(process.env['BASE_PATH'] ?? siteConfig.config.base);
 const site = process.env['SITE_URL'] || siteConfig.config.url;
+const languages = siteLanguages(siteConfig.config);
 
 export default defineConfig({
   // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
@@ -26,6 +28,13 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Astro.currentLocale tells components which language's interface text to show (src/data/i18n.ts):
+  // the default language keeps today's URLs, the others live under /<code>/.
+  i18n: {
+    locales: languages.map((language) => language.code),
+    defaultLocale: languages[0]!.code,
+    routing: { prefixDefaultLocale: false },
+  },
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
