@@ -8,7 +8,6 @@
  * `cardFactsOf` in ./guide-filter-view.ts, which is server only.
  */
 import type { Difficulty } from './difficulty';
-import { formatDate, formatMinutes } from './format';
 import type { FilterItemSource } from './guide-filter';
 import type { SiteUrls } from './urls';
 
@@ -104,14 +103,44 @@ export function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** The long date of ./i18n.ts's translators: `1 May 2025`, in UTC. */
+export const DATE_STYLE: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }
 
+/**
+ * A card's words in the page's language: message templates from src/i18n/<code>.yaml, which the
+ * page writes into its HTML for the browser (`data-card-text`), so no copy is bundled.
+ */
+export interface CardText {
+  /** The `Intl` locale of the date: `en-GB`. */
+  locale: string;
+  /** `Difficulty: {level}. All {level_lower} guides`. */
+  badgeLink: string;
+  /** `{minutes} min read`. */
+  minutes: string;
+  published: string;
+  /** `Tags of {title}`. */
+  tagsOf: string;
+}
+
+/** A template's `{name}`s filled in (the values already escaped where they go into HTML). */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
+}
+
 export interface CardOptions {
   headingLevel: 2 | 3;
+  text: CardText;
   /** The label of the card's level, from content/site.yaml (the page has it; the browser reads it off the page). */
   difficultyLabel: string;
   /** The site's URLs under this build's base (src/data/urls.ts in pages and in the browser alike). */
@@ -122,7 +151,7 @@ export interface CardOptions {
  * The card's HTML. Its styles are global, under `.guide-card` (GuideCard.astro): a card drawn in
  * the browser has no Astro scope attributes. `data-slug` names the guide for the filter and tests.
  */
-export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, urls }: CardOptions): string {
+export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, urls, text }: CardOptions): string {
   const h = `h${headingLevel}`;
   // An unknown level (never from the schema) still gets a link; the page would just not exist.
   const label = escapeHtml(difficultyLabel);
@@ -134,11 +163,11 @@ export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, url
   return (
     `<article class="guide-card" data-guide-card data-slug="${escapeHtml(card.slug)}">` +
     `<${h} class="title"><a href="${urls.guide(card.slug)}">${title}</a></${h}>` +
-    `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="Difficulty: ${label}. All ${label.toLowerCase()} guides">${label}</a>` +
-    `<span>${formatMinutes(card.minutes)}</span>` +
-    `<span>Published <time datetime="${escapeHtml(card.date)}">${formatDate(date)}</time></span></p>` +
+    `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="${escapeHtml(fill(text.badgeLink, { level: difficultyLabel, level_lower: difficultyLabel.toLocaleLowerCase(text.locale) }))}">${label}</a>` +
+    `<span>${escapeHtml(fill(text.minutes, { minutes: card.minutes }))}</span>` +
+    `<span>${escapeHtml(text.published)} <time datetime="${escapeHtml(card.date)}">${escapeHtml(new Intl.DateTimeFormat(text.locale, DATE_STYLE).format(date))}</time></span></p>` +
     `<p class="description">${escapeHtml(card.description)}</p>` +
-    `<ul class="tags" aria-label="Tags of ${title}">${tags}</ul>` +
+    `<ul class="tags" aria-label="${escapeHtml(fill(text.tagsOf, { title: card.title }))}">${tags}</ul>` +
     `</article>`
   );
 }
