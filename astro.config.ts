@@ -9,6 +9,7 @@ import { markdownOptions } from './src/markdown/options';
 import { cspConfig } from './src/integrations/finish-pages/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
 import { siteLanguages } from './src/lib/languages';
+import { markdownTextFor } from './src/data/markdown-text';
 
 // content/site.yaml (SITE_CONFIG names another file), read and checked once; the content guard
 // reports its problems with the guides'.
@@ -56,7 +57,8 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified(markdownOptions({ base })),
+    // A guide's added words (footnotes, copy buttons, callouts) in its language: src/i18n/.
+    processor: unified(markdownOptions({ base, textFor: markdownTextFor(languages) })),
     // Shiki runs among the processor's plugins, which turn its inline styles into classes
     // (src/markdown/options.ts); Astro's own would write styles the Content-Security-Policy blocks.
     syntaxHighlight: false,
