@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkInterfaceText, interfaceTextOf, loadInterfaceText, parseInterfaceText } from '~/data/interface-text';
 import { translatorFor } from '~/data/i18n';
+import { siteModuleExports } from '~/integrations/site-config';
+import { siteConfigSchema, textIn } from '~/schemas/site';
+import { tagVocabularySchema, vocabularyIn } from '~/schemas/tags';
 import { countCategories, createTranslator, pickLanguage } from '~/lib/i18n';
 
 const counts = { one: '{count} guide', other: '{count} guides' };
@@ -136,5 +139,42 @@ describe('interface text files', () => {
     expect(translatorFor('es-MX').t('series.position', { part: 2, total: 5 })).toBe('Parte 2 de 5');
     expect(translatorFor('en').t('count.guides', { count: 18 })).toBe('18 guides');
     expect(translatorFor(undefined).lang).toBe('en');
+  });
+});
+
+describe('labels per language in content/site.yaml and content/tags.yaml', () => {
+  it('accepts a level label as a text or one per language, and shows each language its own', () => {
+    const level = (label: unknown) => ({ label, description: 'One line.' });
+    const parsed = siteConfigSchema.parse({
+      language: 'en',
+      difficulty: {
+        beginner: level({ en: 'Beginner', fr: 'Débutant' }),
+        intermediate: level('Intermediate'),
+        advanced: level({ fr: 'Avancé', en: 'Advanced' }),
+      },
+    });
+    expect(textIn(parsed.difficulty.beginner.label, 'fr', 'en')).toBe('Débutant');
+    expect(textIn(parsed.difficulty.beginner.label, 'es', 'en')).toBe('Beginner');
+    expect(textIn(parsed.difficulty.intermediate.label, 'fr', 'en')).toBe('Intermediate');
+    expect(siteModuleExports({ ...parsed } as never).difficultyLabels.advanced).toBe('Advanced');
+    const wrong = siteConfigSchema.safeParse({
+      difficulty: { ...parsed.difficulty, beginner: level({ english: 'x' }) },
+    });
+    expect(wrong.success).toBe(false);
+  });
+
+  it('reads tag labels and descriptions per language, the plain form still valid', () => {
+    const vocabulary = tagVocabularySchema.parse({
+      cloud: { label: { en: 'Cloud', fr: 'Nuage' }, description: 'Clouds.' },
+      water: { label: 'Water', description: { en: 'Water use.', es: 'Uso del agua.' } },
+    });
+    expect(vocabularyIn(vocabulary, 'fr', 'en')).toEqual({
+      cloud: { label: 'Nuage', description: 'Clouds.' },
+      water: { label: 'Water', description: 'Water use.' },
+    });
+    expect(vocabularyIn(vocabulary, 'es', 'en').water.description).toBe('Uso del agua.');
+    expect(tagVocabularySchema.safeParse({ cloud: { label: { English: 'Cloud' }, description: 'x' } }).success).toBe(
+      false,
+    );
   });
 });
