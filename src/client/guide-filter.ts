@@ -68,7 +68,6 @@ class GuideFilter extends HTMLElement {
   #controls: Control[] = [];
   #labels = new Map<string, string>();
   #text = readText(this);
-  #cardText = readText(this, 'cardText') as unknown as CardText;
   #state: FilterState = { ...EMPTY_FILTER };
   #list!: HTMLElement;
   /** The matching cards in order, and how many of them are shown. */
@@ -231,8 +230,7 @@ class GuideFilter extends HTMLElement {
       let li = this.#items.get(facts.slug);
       if (!li) {
         li = el('li');
-        const difficultyLabel = this.#labels.get(`difficulty:${facts.difficulty}`) ?? facts.difficulty;
-        li.innerHTML = renderCard(facts, { headingLevel: 2, difficultyLabel, urls, text: this.#cardText });
+        li.innerHTML = renderCard(facts, { headingLevel: 2, urls, text: this.#text['card'] as unknown as CardText });
         this.#items.set(facts.slug, li);
       }
       return li;

@@ -1,23 +1,12 @@
 /**
  * Interface text for browser code, read from the page: the server writes the messages an element
  * needs, in the page's language, into its `data-text` attribute (src/data/i18n.ts `clientText`),
- * so no language's text is bundled. `{var}`s are filled here; a count phrase takes its form from
- * `Intl.PluralRules` and `vars.count`.
+ * so no language's text is bundled. Filling them in is src/lib/template.ts's `say`.
  */
-import { fill } from '~/lib/guide-card';
+import type { PageText } from '~/lib/template';
 
-type Forms = Record<string, string>;
-export type PageText = { lang: string } & Record<string, string | Forms>;
+export { say, type PageText } from '~/lib/template';
 
-export function readText(element: HTMLElement, name = 'text'): PageText {
-  return JSON.parse(element.dataset[name] ?? '{}') as PageText;
-}
-
-export function say(text: PageText, key: string, vars: Record<string, string | number> = {}): string {
-  const message = text[key] ?? key;
-  const template =
-    typeof message === 'string'
-      ? message
-      : (message[new Intl.PluralRules(text.lang).select(Number(vars['count']))] ?? message['other'] ?? key);
-  return fill(template, vars);
+export function readText(element: HTMLElement): PageText {
+  return JSON.parse(element.dataset['text'] ?? '{}') as PageText;
 }

@@ -128,8 +128,10 @@ export class ResultsView {
     this.get('[data-zero]').hidden = !zero;
     const filters = this.get('[data-active-filters]');
     filters.hidden = !zero || !filterSummary || !this.actions.clearFilters;
-    this.get('[data-filter-summary]').textContent =
-      filterSummary && outcome.unfiltered > 0 && state.q
+    // Only the search page has filters (and their words, SearchResults.astro `withFilters`).
+    this.get('[data-filter-summary]').textContent = !filterSummary
+      ? ''
+      : outcome.unfiltered > 0 && state.q
         ? say(text, 'without', { filters: filterSummary, count: outcome.unfiltered })
         : say(text, 'filters', { filters: filterSummary });
     const suggestion = this.get('[data-suggestion]');

@@ -6,8 +6,9 @@
  * Components call `translatorFor(Astro.currentLocale)`.
  */
 import { formatShort } from '../schemas/errors';
-import type { CardText } from '../lib/guide-card';
-import type { Message } from '../lib/i18n';
+import { escapeHtml, type CardText } from '../lib/guide-card';
+import { DIFFICULTIES } from '../lib/difficulty';
+import type { PageText } from '../lib/template';
 import { createTranslator, pickLanguage, type Translator } from '../lib/i18n';
 import type { Difficulty } from '../lib/difficulty';
 import { SITE } from '../lib/site';
@@ -48,12 +49,18 @@ export function difficultyBlurb(level: Difficulty, lang: string): string {
 
 /** The words of a guide card, for renderCard on the server and, through the page's HTML, in the browser. */
 export function cardText(translator: Translator): CardText {
+  const { t, template, lang } = translator;
+  const levels = DIFFICULTIES.map((level) => {
+    const name = difficultyLabel(level, lang);
+    const badge = t('difficulty.badge_link', { level: name, level_lower: name.toLocaleLowerCase(lang) });
+    return [level, [escapeHtml(name), escapeHtml(badge)] as const] as const;
+  });
   return {
     locale: translator.locale,
-    badgeLink: translator.template('difficulty.badge_link'),
-    minutes: translator.template('guide.minutes'),
-    published: translator.t('guide.published'),
-    tagsOf: translator.template('card.tags_of'),
+    levels: Object.fromEntries(levels),
+    minutes: escapeHtml(template('guide.minutes')),
+    published: escapeHtml(t('guide.published')),
+    tagsOf: escapeHtml(template('card.tags_of')),
   };
 }
 
@@ -61,10 +68,12 @@ export function cardText(translator: Translator): CardText {
  * Messages for browser code, as written (`{var}`s and count forms left in), with the page's
  * language for `Intl.PluralRules`: the element reads them from its `data-text` attribute.
  */
-export function clientText(
-  translator: Translator,
-  keys: readonly string[],
-): { lang: string } & Record<string, Message> {
+export function clientText(translator: Translator, keys: readonly string[]): PageText {
   const { value } = pickLanguage(text.catalog, translator.lang, SITE.language);
-  return { lang: translator.lang, ...Object.fromEntries(keys.map((key) => [key.split('.').pop()!, value[key]!])) };
+  const entries = keys.map((key) => {
+    const message = value[key];
+    if (message === undefined) throw new Error(`Interface text: no message "${key}" in ${translator.lang}`);
+    return [key.split('.').pop()!, message] as const;
+  });
+  return { lang: translator.lang, locale: translator.locale, ...Object.fromEntries(entries) };
 }

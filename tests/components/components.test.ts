@@ -37,7 +37,6 @@ describe('GuideCard', () => {
     expect(html).toBe(
       renderCard(cardFactsOf(guide), {
         headingLevel: 2,
-        difficultyLabel: 'Intermediate',
         urls: siteUrls('/'),
         text: cardText(translatorFor('en')),
       }),

@@ -66,7 +66,6 @@ describe('renderCard', () => {
   it('escapes text and links the guide, its level and its tags', () => {
     const html = renderCard(tricky, {
       headingLevel: 3,
-      difficultyLabel: 'Advanced',
       urls: siteUrls('/'),
       text: cardText(translatorFor('en')),
     });
@@ -88,7 +87,6 @@ describe('renderCard', () => {
   it('writes its words in the page’s language, from the text the page hands it', () => {
     const html = renderCard(tricky, {
       headingLevel: 3,
-      difficultyLabel: 'Avancé',
       urls: siteUrls('/'),
       text: cardText(translatorFor('fr')),
     });
