@@ -1,3 +1,4 @@
+import type { SSRManifest } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import DifficultyBadge from '~/components/DifficultyBadge.astro';
@@ -106,7 +107,7 @@ const french = await AstroContainer.create({
       fallbackType: 'redirect',
       domainLookupTable: {},
     },
-  } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'],
+  } as unknown as SSRManifest,
 });
 
 describe('a page in another language', () => {

@@ -172,7 +172,7 @@ describe('labels per language in content/site.yaml and content/tags.yaml', () =>
       cloud: { label: 'Nuage', description: 'Clouds.' },
       water: { label: 'Water', description: 'Water use.' },
     });
-    expect(vocabularyIn(vocabulary, 'es', 'en').water.description).toBe('Uso del agua.');
+    expect(vocabularyIn(vocabulary, 'es', 'en')['water']?.description).toBe('Uso del agua.');
     expect(tagVocabularySchema.safeParse({ cloud: { label: { English: 'Cloud' }, description: 'x' } }).success).toBe(
       false,
     );
