@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInterfaceText, interfaceTextOf, loadInterfaceText, parseInterfaceText } from '~/data/interface-text';
 import { translatorFor } from '~/data/i18n';
@@ -177,4 +181,34 @@ describe('labels per language in content/site.yaml and content/tags.yaml', () =>
       false,
     );
   });
+});
+
+describe('npm run check:content', () => {
+  it('lists the interface text a site language lacks, with the guides’ problems', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const dir = await mkdtemp(path.join(tmpdir(), 'greenpath-i18n-'));
+    // The sample site with one more language, which has no interface text.
+    await writeFile(path.join(dir, 'site.yaml'), 'language: en\nlanguages: [{ code: fr }, { code: de }]\n');
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts', '--json'],
+        { cwd: root, stdio: 'pipe', env: { ...process.env, SITE_CONFIG: path.join(dir, 'site.yaml') } },
+      );
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    await rm(dir, { recursive: true, force: true });
+    const report = JSON.parse(result.stdout) as { errors: number; diagnostics: { file: string; message: string }[] };
+    expect(result.code).toBe(1);
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'src/i18n/de.yaml',
+        message: '(file): missing: the interface text of de, a copy of src/i18n/en.yaml translated',
+      }),
+    );
+    expect(report.diagnostics.filter((d) => d.file.startsWith('src/i18n/'))).toHaveLength(1);
+  }, 120_000);
 });
