@@ -212,7 +212,9 @@ export function interfaceTextOf(
     for (const f of files) if (f.diagnostics.length === 0) diagnostics.push(...checkInterfaceText(reference, f));
   }
   for (const code of languages) {
-    if (files.some((f) => f.lang.toLowerCase() === code.toLowerCase())) continue;
+    // `en-GB` is served by en.yaml when it has no file of its own (src/lib/i18n.ts `pickLanguage`).
+    const own = [code.toLowerCase(), code.split('-')[0]!.toLowerCase()];
+    if (files.some((f) => own.includes(f.lang.toLowerCase()))) continue;
     diagnostics.push(
       problem(
         `${dir}/${code}.yaml`,

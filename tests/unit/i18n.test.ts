@@ -126,12 +126,15 @@ describe('interface text files', () => {
   });
 
   it('reports YAML errors and files missing for a site language, all in one run', () => {
+    // en-GB is served by en.yaml; de and de-AT have nothing.
     const result = interfaceTextOf({ 'src/i18n/en.yaml': 'a: A\n', 'src/i18n/es.yaml': 'a: [unclosed\n' }, [
-      'en',
+      'en-GB',
       'es',
       'de',
+      'de-AT',
     ]);
     expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual([
+      'src/i18n/de-AT.yaml:1 interface-text',
       'src/i18n/de.yaml:1 interface-text',
       'src/i18n/es.yaml:2 yaml',
     ]);
