@@ -8,6 +8,8 @@ import { loadSiteConfig } from './src/data/site-config';
 import { markdownOptions } from './src/markdown/options';
 import { cspConfig } from './src/integrations/finish-pages/security-policy';
 import { normaliseBase } from './src/lib/urls-base';
+import { siteLanguages } from './src/lib/languages';
+import { markdownTextFor } from './src/data/markdown-text';
 
 // content/site.yaml (SITE_CONFIG names another file), read and checked once; the content guard
 // reports its problems with the guides'.
@@ -17,6 +19,7 @@ const siteConfig = loadSiteConfig();
 const outDir = process.env['OUT_DIR'] || './dist';
 const base = normaliseBase(process.env['BASE_PATH'] ?? siteConfig.config.base);
 const site = process.env['SITE_URL'] || siteConfig.config.url;
+const languages = siteLanguages(siteConfig.config);
 
 export default defineConfig({
   // OUT_DIR lets tests and benchmarks build elsewhere without touching the published dist/.
@@ -26,6 +29,13 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Astro.currentLocale tells components which language's interface text to show (src/data/i18n.ts):
+  // the default language keeps today's URLs, the others live under /<code>/.
+  i18n: {
+    locales: languages.map((language) => language.code),
+    defaultLocale: languages[0]!.code,
+    routing: { prefixDefaultLocale: false },
+  },
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
@@ -47,7 +57,8 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified(markdownOptions({ base })),
+    // A guide's added words (footnotes, copy buttons, callouts) in its language: src/i18n/.
+    processor: unified(markdownOptions({ base, textFor: markdownTextFor(languages) })),
     // Shiki runs among the processor's plugins, which turn its inline styles into classes
     // (src/markdown/options.ts); Astro's own would write styles the Content-Security-Policy blocks.
     syntaxHighlight: false,

@@ -1,9 +1,14 @@
 /**
  * npm run check:content -- [DIR] [--json] [--links=warn] [--strict-tags]
- * Every problem of every guide in DIR (GUIDES_DIR or content/guides), grouped by file. Exits 1
- * when there are errors. The rules live in content-tools/check/.
+ * Every problem of every guide in DIR (GUIDES_DIR or content/guides), and of the interface text
+ * (src/i18n/, for content/site.yaml's languages), grouped by file. Exits 1 when there are errors.
+ * The rules live in content-tools/check/ and src/data/interface-text.ts.
  */
 import { checkContent } from '../content-tools/check';
+import { loadInterfaceText } from '../src/data/interface-text';
+import { loadSiteConfig } from '../src/data/site-config';
+import { siteLanguages } from '../src/lib/languages';
+import { sortDiagnostics } from '../src/schemas/errors';
 import { formatGrouped, summaryLine } from '../content-tools/check/report';
 import { readCommandLine } from './lib/cli';
 import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
@@ -20,7 +25,15 @@ const { values, positionals, flags } = readCommandLine(
   },
   (line) => ({ ...line, flags: checkFlagsOf(line.values) }),
 );
-const report = await checkContent({ ...(positionals[0] ? { dir: positionals[0] } : {}), ...flags });
+const guideReport = await checkContent({ ...(positionals[0] ? { dir: positionals[0] } : {}), ...flags });
+const interfaceText = loadInterfaceText(siteLanguages(loadSiteConfig().config).map((l) => l.code));
+const diagnostics = sortDiagnostics([...guideReport.diagnostics, ...interfaceText.diagnostics]);
+const report = {
+  ...guideReport,
+  diagnostics,
+  errors: diagnostics.filter((d) => d.severity === 'error').length,
+  warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+};
 
 if (values['json'] === true) {
   const { dir, diagnostics, errors, warnings, ms } = report;

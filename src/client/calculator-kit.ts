@@ -4,6 +4,7 @@
  * field's error beside it, and writing results and steps. Every lookup is scoped to one element.
  */
 import { parseField, type NumberField } from '~/lib/calculators/fields';
+import { say, type PageText } from '~/lib/template';
 
 export function input(root: HTMLElement, name: string): HTMLInputElement {
   const element = root.querySelector<HTMLInputElement>(`input[data-field="${name}"]`);
@@ -18,6 +19,7 @@ export function input(root: HTMLElement, name: string): HTMLInputElement {
 export function readFields<Name extends string>(
   root: HTMLElement,
   fields: readonly NumberField<Name>[],
+  text: PageText,
 ): Record<Name, number> | undefined {
   const values: Partial<Record<Name, number>> = {};
   let valid = true;
@@ -26,7 +28,7 @@ export function readFields<Name extends string>(
     const error = root.querySelector<HTMLElement>(`[data-error="${field.name}"]`);
     // A slider's bound can be tighter than the field's (the start hour of a longer job).
     const bounded = { ...field, max: Math.min(field.max, Number(element.max || field.max)) };
-    const parsed = parseField(bounded, element.value);
+    const parsed = parseField(bounded, element.value, text);
     if (parsed.ok) {
       values[field.name] = parsed.value;
       element.removeAttribute('aria-invalid');
@@ -67,12 +69,12 @@ export function setSteps(root: HTMLElement, steps: readonly string[]): void {
  * While a field is invalid: the first result says so (once, for screen readers too), the others
  * show a dash, and the steps are cleared.
  */
-export function showInvalid(root: HTMLElement, results: readonly string[]): void {
+export function showInvalid(root: HTMLElement, results: readonly string[], text: PageText): void {
   results.forEach((name, index) => {
     const output = root.querySelector<HTMLElement>(`[data-result="${name}"]`);
     // An output made of parts keeps them: its main figure says so and the rest is emptied.
     const main = output?.querySelector<HTMLElement>('[data-kg]') ?? output;
-    if (main) main.textContent = index === 0 ? 'Check the values above' : '–';
+    if (main) main.textContent = index === 0 ? say(text, 'check_values') : '–';
     for (const part of output?.querySelectorAll<HTMLElement>('[data-window]') ?? []) part.textContent = '';
   });
   setSteps(root, []);

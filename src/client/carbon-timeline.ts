@@ -4,8 +4,16 @@
  * reader's first touch. The start slider moves the job;
  * the chart, the three windows and the arithmetic follow, computed by the module the server used.
  */
-import { compareWindows, latestStart, windowFields, windowLabel, windowSteps } from '~/lib/calculators/carbon-window';
-import { formatHour, formatNumber } from '~/lib/calculators/format';
+import {
+  compareWindows,
+  latestStart,
+  spokenWindow,
+  windowFields,
+  windowLabel,
+  windowSteps,
+} from '~/lib/calculators/carbon-window';
+import { formatNumber } from '~/lib/calculators/format';
+import { readText, say } from './page-text';
 import { input, readFields, setSteps, setText, showInvalid } from './calculator-kit';
 
 function parseDay(text: string | undefined): number[] {
@@ -26,14 +34,15 @@ function update(root: HTMLElement, day: readonly number[]): void {
     start.max = String(latestStart(day, hours));
     if (Number(start.value) > Number(start.max)) start.value = start.max;
   }
-  const inputs = readFields(root, windowFields(day.length));
+  const text = readText(root);
+  const inputs = readFields(root, windowFields(day.length), text);
   if (!inputs) {
-    showInvalid(root, ['chosen', 'best', 'worst']);
+    showInvalid(root, ['chosen', 'best', 'worst'], text);
     return;
   }
   const result = compareWindows(day, inputs);
   const { chosen } = result;
-  start.setAttribute('aria-valuetext', `${formatHour(chosen.start)} to ${formatHour(chosen.end)}`);
+  start.setAttribute('aria-valuetext', spokenWindow(chosen, text));
   setText(root, '[data-display="start"]', windowLabel(chosen));
   for (const bar of root.querySelectorAll<SVGRectElement>('[data-hour]')) {
     const hour = Number(bar.dataset['hour']);
@@ -47,10 +56,14 @@ function update(root: HTMLElement, day: readonly number[]): void {
     const track = root.querySelector<SVGRectElement>(`[data-track="${name}"]`);
     track?.setAttribute('x', String(window.start * 10));
     track?.setAttribute('width', String((window.end - window.start) * 10));
-    setText(root, `[data-result="${name}"] [data-kg]`, `${formatNumber(window.kg)} kg CO2e`);
+    setText(
+      root,
+      `[data-result="${name}"] [data-kg]`,
+      say(text, 'kg', { kg: formatNumber(window.kg, 2, text.locale) }),
+    );
     setText(root, `[data-result="${name}"] [data-window]`, windowLabel(window));
   }
-  setSteps(root, windowSteps(day, inputs, result));
+  setSteps(root, windowSteps(day, inputs, text, result));
 }
 
 function live(root: HTMLElement): void {

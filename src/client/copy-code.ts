@@ -8,15 +8,16 @@ class CopyCode extends HTMLElement {
     const button = this.querySelector('button');
     const code = this.closest('.code-block')?.querySelector('pre code');
     if (!button || !code || !navigator.clipboard) return;
-    const label = button.textContent ?? 'Copy';
+    const label = button.textContent ?? '';
+    const { copied = '', failed = '' } = this.dataset;
     button.disabled = false;
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches its own errors.
     button.addEventListener('click', async () => {
-      let message = 'Copied';
+      let message = copied;
       try {
         await navigator.clipboard.writeText(code.textContent ?? '');
       } catch {
-        message = 'Copy failed';
+        message = failed;
       }
       button.textContent = message;
       button.setAttribute('aria-live', 'polite');

@@ -32,7 +32,16 @@ import {
   type FilterItem,
   type FilterState,
 } from '~/lib/guide-filter';
-import { CARD_CHUNK, chunkOf, decodeGuidesIndex, renderCard, type CardFacts, type GuidesIndex } from '~/lib/guide-card';
+import {
+  CARD_CHUNK,
+  chunkOf,
+  decodeGuidesIndex,
+  renderCard,
+  type CardFacts,
+  type CardText,
+  type GuidesIndex,
+} from '~/lib/guide-card';
+import { readText, say } from './page-text';
 import { PAGE_SIZE } from '~/lib/pagination';
 import { urls } from '~/data/urls';
 
@@ -58,6 +67,7 @@ class GuideFilter extends HTMLElement {
   #items = new Map<string, HTMLElement>();
   #controls: Control[] = [];
   #labels = new Map<string, string>();
+  #text = readText(this);
   #state: FilterState = { ...EMPTY_FILTER };
   #list!: HTMLElement;
   /** The matching cards in order, and how many of them are shown. */
@@ -220,8 +230,7 @@ class GuideFilter extends HTMLElement {
       let li = this.#items.get(facts.slug);
       if (!li) {
         li = el('li');
-        const difficultyLabel = this.#labels.get(`difficulty:${facts.difficulty}`) ?? facts.difficulty;
-        li.innerHTML = renderCard(facts, { headingLevel: 2, difficultyLabel, urls });
+        li.innerHTML = renderCard(facts, { headingLevel: 2, urls, text: this.#text['card'] as unknown as CardText });
         this.#items.set(facts.slug, li);
       }
       return li;
@@ -306,16 +315,18 @@ class GuideFilter extends HTMLElement {
     }
 
     const n = counts.matching.length;
-    this.#part('status').textContent = `${n} of ${counts.total} guides`;
+    this.#part('status').textContent = say(this.#text, 'status', { matching: n, count: counts.total });
     const link = this.#part<HTMLAnchorElement>('search-link');
     link.href = searchHrefForFilter(this.dataset['searchUrl'] ?? '', state);
-    link.textContent = state.q ? `Search the full text for “${state.q}”` : 'Search the full text';
+    link.textContent = state.q
+      ? say(this.#text, 'search_link_words', { words: state.q })
+      : say(this.#text, 'search_link');
 
     const filters = activeFilters(state);
     this.#part('chip-list').replaceChildren(
       ...filters.map((filter) => {
         const button = this.#button(filter, this.#label(filter));
-        button.prepend(el('span', 'Remove filter: ', 'sr-only'));
+        button.prepend(el('span', say(this.#text, 'remove_prefix'), 'sr-only'));
         button.append(el('span', ' ×'));
         button.lastElementChild?.setAttribute('aria-hidden', 'true');
         const li = el('li');
@@ -324,21 +335,17 @@ class GuideFilter extends HTMLElement {
       }),
     );
     this.#part('chips').hidden = !filters.length;
-    this.#part('active-count').textContent = filters.length ? `(${filters.length} active)` : '';
+    this.#part('active-count').textContent = filters.length ? say(this.#text, 'active', { count: filters.length }) : '';
 
     const empty = this.#part('empty');
     empty.hidden = n > 0;
     if (!n) {
       const drops = suggestDrops(this.#cards, state);
-      this.#part('drop-hint').textContent = drops.length
-        ? 'Remove one of these filters to see guides again:'
-        : 'No single filter brings guides back on its own.';
+      this.#part('drop-hint').textContent = say(this.#text, drops.length ? 'drop_hint' : 'no_drop');
       this.#part('drop-list').replaceChildren(
         ...drops.map(({ filter, count }) => {
           const li = el('li');
-          li.append(
-            this.#button(filter, `Remove ${this.#label(filter)} to see ${count} ${count === 1 ? 'guide' : 'guides'}`),
-          );
+          li.append(this.#button(filter, say(this.#text, 'drop', { filter: this.#label(filter), count })));
           return li;
         }),
       );

@@ -7,19 +7,25 @@
 import { formatQuantity } from '~/lib/calculators/format';
 import { formatGramsCO2e, PAGE_FIELDS, pageEmissions, pageSteps } from '~/lib/calculators/page-emissions';
 import { readFields, setSteps, setText, showInvalid } from './calculator-kit';
+import { readText, say } from './page-text';
 
 function update(root: HTMLElement): void {
-  const values = readFields(root, PAGE_FIELDS);
+  const text = readText(root);
+  const values = readFields(root, PAGE_FIELDS, text);
   if (!values) {
-    showInvalid(root, ['per-view', 'rating', 'per-month']);
+    showInvalid(root, ['per-view', 'rating', 'per-month'], text);
     return;
   }
   const inputs = { ...values, green: root.querySelector<HTMLInputElement>('input[data-green]')?.checked ?? false };
   const result = pageEmissions(inputs);
-  setText(root, '[data-result="per-view"]', `${formatQuantity(result.gramsPerView)} g CO2e`);
+  setText(
+    root,
+    '[data-result="per-view"]',
+    say(text, 'grams', { grams: formatQuantity(result.gramsPerView, 3, text.locale) }),
+  );
   setText(root, '[data-result="rating"]', result.rating);
-  setText(root, '[data-result="per-month"]', formatGramsCO2e(result.gramsPerMonth));
-  setSteps(root, pageSteps(inputs, result));
+  setText(root, '[data-result="per-month"]', formatGramsCO2e(result.gramsPerMonth, text));
+  setSteps(root, pageSteps(inputs, text, result));
 }
 
 function live(root: HTMLElement): void {

@@ -9,7 +9,7 @@
  */
 import { SearchScheduler } from '~/lib/search-scheduler';
 import { EMPTY_SEARCH_STATE, normaliseQuery, searchHref, type SearchState } from '~/lib/search-state';
-import { loadPagefind, preloadTerm, runSearch, UNAVAILABLE_MESSAGE } from './search-engine';
+import { loadPagefind, preloadTerm, runSearch } from './search-engine';
 import { ResultsView, type LoadedOutcome } from './search-results';
 
 const NO_TAGS = new Map<string, string>();
@@ -42,7 +42,7 @@ class DialogSearch {
     this.scheduler = new SearchScheduler({
       run: async (state) => this.view.load(await runSearch(await loadPagefind(), state, NO_TAGS)),
       show: (loaded) => this.view.show(loaded, ''),
-      fail: () => this.view.message(UNAVAILABLE_MESSAGE),
+      fail: () => this.view.unavailable(),
       isWanted: (state) => state.q === normaliseQuery(input.value),
       onWait: (state) => preloadTerm(state, NO_TAGS),
     });
@@ -66,7 +66,7 @@ class DialogSearch {
   /** Called once the code has loaded: the dialog may be open with words already typed. */
   start(): void {
     // Fetch Pagefind, its metadata and WebAssembly while the reader types the first letters.
-    const prepare = () => void loadPagefind().catch(() => this.view.message(UNAVAILABLE_MESSAGE));
+    const prepare = () => void loadPagefind().catch(() => this.view.unavailable());
     this.input.addEventListener('focus', prepare);
     if (this.dialog.open) prepare();
     if (this.input.value) this.search();

@@ -153,8 +153,3 @@ export async function runSearch(
   const suggestion = main.results.length === 0 && state.q ? await suggest(pagefind, state, filters) : undefined;
   return { state, results: main.results, unfiltered: main.unfilteredResultCount, counts, suggestion };
 }
-
-/** What the UI says when Pagefind cannot load: in `astro dev` the index comes from a build. */
-export const UNAVAILABLE_MESSAGE = import.meta.env.DEV
-  ? 'No search index yet. Run “npm run build”, then reload: the dev server searches the last build.'
-  : 'Search could not be loaded. Browse the guides by tag or level instead.';

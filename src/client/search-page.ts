@@ -7,7 +7,6 @@
  * or the URL already asks for a search.
  */
 import { isDifficulty } from '~/lib/difficulty';
-import { DIFFICULTY_LABELS } from '~/lib/site';
 import { SearchScheduler } from '~/lib/search-scheduler';
 import {
   EMPTY_SEARCH_STATE,
@@ -20,15 +19,9 @@ import {
   type SearchSort,
   type SearchState,
 } from '~/lib/search-state';
-import {
-  loadFilters,
-  loadPagefind,
-  preloadTerm,
-  runSearch,
-  UNAVAILABLE_MESSAGE,
-  type SearchOutcome,
-} from './search-engine';
+import { loadFilters, loadPagefind, preloadTerm, runSearch, type SearchOutcome } from './search-engine';
 import { ResultsView, type LoadedOutcome } from './search-results';
+import { say } from './page-text';
 
 class SearchPage extends HTMLElement {
   private form!: HTMLFormElement;
@@ -46,7 +39,7 @@ class SearchPage extends HTMLElement {
       this.showCounts(loaded.outcome);
       this.view.show(loaded, this.filterSummary(loaded.outcome.state));
     },
-    fail: () => this.view.message(UNAVAILABLE_MESSAGE),
+    fail: () => this.view.unavailable(),
     // The state changes with every keystroke and filter, so an answer for an older one is stale.
     isWanted: (state) => state === this.state,
     onWait: (state) => preloadTerm(state, this.tagLabels),
@@ -125,7 +118,7 @@ class SearchPage extends HTMLElement {
     const details = this.querySelector<HTMLDetailsElement>('[data-filters]');
     if (details && chosen > 0) details.open = true;
     const summary = this.querySelector('[data-filters-on]');
-    if (summary) summary.textContent = chosen > 0 ? `(${chosen} on)` : '';
+    if (summary) summary.textContent = chosen > 0 ? say(this.view.text, 'chosen', { count: chosen }) : '';
   }
 
   /** A deliberate change (filter, sort, Enter, suggestion): a new history entry, searched at once. */
@@ -146,10 +139,10 @@ class SearchPage extends HTMLElement {
   private filterSummary(state: SearchState): string {
     if (!hasFilters(state)) return '';
     const names = [
-      ...state.difficulty.map((level) => DIFFICULTY_LABELS[level]),
+      ...state.difficulty.map((level) => (this.view.text['levels'] as Record<string, string>)[level] ?? level),
       ...state.tag.map((slug) => this.tagLabels.get(slug) ?? slug),
     ];
-    return `Filters on: ${names.join(', ')}`;
+    return say(this.view.text, 'filters_on', { names: names.join(', ') });
   }
 
   private showCounts(outcome: SearchOutcome | undefined): void {

@@ -5,7 +5,7 @@
  * Shared by the search dialog and the search page; owns no state beyond what it shows.
  */
 import { isDifficulty } from '~/lib/difficulty';
-import { formatMinutes, plural } from '~/lib/format';
+import { readText, say, type PageText } from './page-text';
 import { excerptParts, hasMarks } from '~/lib/search-excerpt';
 import { SEARCH_FIELDS } from '~/lib/search-state';
 import type { PagefindResultData, SearchOutcome } from './search-engine';
@@ -40,6 +40,8 @@ export interface ResultsActions {
 
 export class ResultsView {
   readonly root: HTMLElement;
+  /** The page's words for results (SearchResults.astro's `data-text`), for the search page too. */
+  readonly text: PageText;
   private readonly pageSize: number;
   private readonly list: HTMLOListElement;
   private readonly status: HTMLElement;
@@ -53,6 +55,7 @@ export class ResultsView {
     private readonly actions: ResultsActions,
   ) {
     this.root = root;
+    this.text = readText(root);
     this.pageSize = Number(root.dataset['pageSize']) || 10;
     this.list = this.get<HTMLOListElement>('[data-list]');
     this.status = this.get('[data-status]');
@@ -87,6 +90,11 @@ export class ResultsView {
     this.root.removeAttribute('aria-busy');
   }
 
+  /** What to say when Pagefind cannot load: in `astro dev` the index comes from a build. */
+  unavailable(): void {
+    this.message(say(this.text, import.meta.env.DEV ? 'unavailable_dev' : 'unavailable'));
+  }
+
   busy(): void {
     this.root.setAttribute('aria-busy', 'true');
   }
@@ -111,17 +119,21 @@ export class ResultsView {
     this.list.replaceChildren(...items);
     this.shown = items.length;
     this.more.hidden = this.shown >= results.length;
-    const words = state.q ? ` for “${state.q}”` : '';
-    this.status.textContent = results.length > 0 ? `${plural(results.length, 'result')}${words}` : `No results${words}`;
+    const text = this.text;
+    const words = state.q ? say(text, 'for', { words: state.q }) : '';
+    this.status.textContent =
+      (results.length > 0 ? say(text, 'status', { count: results.length }) : say(text, 'none')) + words;
 
     const zero = results.length === 0;
     this.get('[data-zero]').hidden = !zero;
     const filters = this.get('[data-active-filters]');
     filters.hidden = !zero || !filterSummary || !this.actions.clearFilters;
-    this.get('[data-filter-summary]').textContent =
-      filterSummary && outcome.unfiltered > 0 && state.q
-        ? `${filterSummary}. Without them, ${plural(outcome.unfiltered, 'guide')} match.`
-        : `${filterSummary}.`;
+    // Only the search page has filters (and their words, SearchResults.astro `withFilters`).
+    this.get('[data-filter-summary]').textContent = !filterSummary
+      ? ''
+      : outcome.unfiltered > 0 && state.q
+        ? say(text, 'without', { filters: filterSummary, count: outcome.unfiltered })
+        : say(text, 'filters', { filters: filterSummary });
     const suggestion = this.get('[data-suggestion]');
     suggestion.hidden = !zero || !outcome.suggestion;
     if (outcome.suggestion) {
@@ -129,7 +141,9 @@ export class ResultsView {
       link.textContent = outcome.suggestion.q;
       link.dataset['q'] = outcome.suggestion.q;
       link.href = this.actions.hrefFor(outcome.suggestion.q);
-      this.get('[data-suggestion-count]').textContent = `(${plural(outcome.suggestion.total, 'result')})`;
+      this.get('[data-suggestion-count]').textContent = say(text, 'suggestion_count', {
+        count: outcome.suggestion.total,
+      });
     }
     this.root.removeAttribute('aria-busy');
   }
@@ -165,10 +179,10 @@ export class ResultsView {
     if (isDifficulty(level)) q('[data-badge]')?.replaceWith(this.clone(`[data-badge-template="${level}"]`));
     const minutes = Number(data.meta[SEARCH_FIELDS.minutes]);
     const minutesSlot = q('[data-minutes]');
-    if (minutesSlot) minutesSlot.textContent = minutes > 0 ? formatMinutes(minutes) : '';
+    if (minutesSlot) minutesSlot.textContent = minutes > 0 ? say(this.text, 'minutes', { minutes }) : '';
     const tags = data.filters[SEARCH_FIELDS.tag] ?? [];
     const tagSlot = q('[data-tags]');
-    if (tagSlot) tagSlot.textContent = tags.length > 0 ? `Tags: ${tags.join(', ')}` : '';
+    if (tagSlot) tagSlot.textContent = tags.length > 0 ? say(this.text, 'tags', { tags: tags.join(', ') }) : '';
     // A match in the title or description alone gives an excerpt with nothing marked: the
     // description then says more about the guide than its first lines do.
     const description = data.meta[SEARCH_FIELDS.description];

@@ -8,20 +8,23 @@ import { formatNumber } from '~/lib/calculators/format';
 import { gridRegion, regionForIntensity } from '~/lib/calculators/grid-intensity';
 import { formatKg, TRAINING_FIELDS, trainingEmissions, trainingSteps } from '~/lib/calculators/training-emissions';
 import { input, readFields, setSteps, setText, showInvalid } from './calculator-kit';
+import { readText, say } from './page-text';
 import type { PendingChange } from './calculator-loader';
 
 function update(root: HTMLElement): void {
-  const inputs = readFields(root, TRAINING_FIELDS);
+  const text = readText(root);
+  const inputs = readFields(root, TRAINING_FIELDS, text);
   if (!inputs) {
-    showInvalid(root, ['energy', 'emissions']);
+    showInvalid(root, ['energy', 'emissions'], text);
     return;
   }
   const region = root.querySelector<HTMLSelectElement>('select[data-region]');
   const preset = region ? gridRegion(region.value) : undefined;
   const result = trainingEmissions(inputs);
-  setText(root, '[data-result="energy"]', `${formatNumber(result.facilityKwh)} kWh`);
-  setText(root, '[data-result="emissions"]', formatKg(result.kgCO2e));
-  setSteps(root, trainingSteps(inputs, result, preset && `${preset.label}, Ember ${preset.year}`));
+  setText(root, '[data-result="energy"]', `${formatNumber(result.facilityKwh, 2, text.locale)} kWh`);
+  setText(root, '[data-result="emissions"]', formatKg(result.kgCO2e, text));
+  const grid = preset && { region: say(text, preset.id), year: preset.year };
+  setSteps(root, trainingSteps(inputs, text, result, grid));
 }
 
 function live(root: HTMLElement & PendingChange): void {

@@ -5,11 +5,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { tagVocabularySchema, type TagVocabulary } from '../schemas/tags';
+import { tagVocabularySchema, vocabularyIn, type TagVocabulary } from '../schemas/tags';
 
 export const DEFAULT_TAGS_FILE = 'content/tags.yaml';
 
-export function loadTagVocabulary(file: string = DEFAULT_TAGS_FILE, root: string = process.cwd()): TagVocabulary {
+/**
+ * The vocabulary with its labels and descriptions in `lang` (content/tags.yaml may give them per
+ * language; a language without its own text gets `defaultLang`'s, else the first written).
+ */
+export function loadTagVocabulary(
+  file: string = DEFAULT_TAGS_FILE,
+  root: string = process.cwd(),
+  lang?: string,
+  defaultLang?: string,
+): TagVocabulary {
   const abs = path.resolve(root, file);
   if (!existsSync(abs)) return {};
   const result = tagVocabularySchema.safeParse(parse(readFileSync(abs, 'utf8')) ?? {});
@@ -17,5 +26,5 @@ export function loadTagVocabulary(file: string = DEFAULT_TAGS_FILE, root: string
     const lines = result.error.issues.map((i) => `${file}: ${i.path.join('.')}: expected ${i.message}`);
     throw new Error(`The tag vocabulary is invalid:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return vocabularyIn(result.data, lang, defaultLang);
 }

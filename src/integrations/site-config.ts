@@ -10,6 +10,7 @@
 import type { AstroIntegration } from 'astro';
 import { DEFAULT_GUIDES_DIR } from '../data/guides-dir';
 import type { SiteConfig } from '../data/site-config';
+import { textIn } from '../schemas/site';
 
 export const SITE_MODULE = 'virtual:greenpath/site';
 export const SITE_CSS_MODULE = 'virtual:greenpath/site.css';
@@ -34,7 +35,12 @@ export function accentCss(config: SiteConfig): string {
  * not the whole configuration (Rolldown keeps every property read of an object it keeps).
  */
 function levels(config: SiteConfig, key: 'label' | 'description'): Record<string, string> {
-  return Object.fromEntries(Object.entries(config.difficulty).map(([level, value]) => [level, value[key]]));
+  return Object.fromEntries(
+    Object.entries(config.difficulty).map(([level, value]) => [
+      level,
+      textIn(value[key], config.language, config.language),
+    ]),
+  );
 }
 
 /** What `virtual:greenpath/site` exports (src/env.d.ts declares it; the unit tests' stand-in exports the same). */

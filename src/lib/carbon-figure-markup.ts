@@ -4,8 +4,8 @@
  * src/integrations/finish-pages/carbon-figure.ts). Pure; shared by the components and the integration.
  */
 
-/** What a page shows before the build has measured it (in `astro dev`). */
-export const CARBON_PLACEHOLDER = 'The carbon figure of this page is measured when the site is built.';
+// What a guide shows before the build has measured it (in `astro dev`) is the interface text
+// `carbon.placeholder`; the explanation page, in the default language only, says this:
 export const RANGE_PLACEHOLDER = 'measured when the site is built';
 
 const FIGURE = /(<span data-carbon-figure(?:\s[^>]*)?>)[^<]*(<\/span>)/;

@@ -9,6 +9,7 @@
  */
 import type { ResourceKind } from './page-resources';
 import { SWD_RATINGS, SWD_V4_BANDS, swdV4, type SwdRating } from './swd-rating';
+import { fill } from './template';
 
 export type { SwdRating };
 export type { ResourceKind };
@@ -45,13 +46,21 @@ export function carbonPerView(bytes: number): { grams: number; rating: SwdRating
  * gram, which two decimals of grams would all show as "0.00 g", so below one gram the figure is
  * in milligrams.
  */
-export function formatGrams(grams: number): string {
-  return grams >= 1 ? `${grams.toFixed(2)} g` : `${(grams * 1000).toFixed(2)} mg`;
+export function formatGrams(grams: number, locale = 'en-GB'): string {
+  const two = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  return grams >= 1 ? `${two.format(grams)} g` : `${two.format(grams * 1000)} mg`;
+}
+
+/** How a guide's footer words its figure: `carbon.figure` of the page's language file, and its locale. */
+export interface FigureText {
+  /** `About {grams} CO₂e per view (Sustainable Web Design rating {rating}).` */
+  template: string;
+  locale: string;
 }
 
 /** The line shown in a guide's footer. */
-export function figureText(carbon: { grams: number; rating: SwdRating }): string {
-  return `About ${formatGrams(carbon.grams)} CO₂e per view (Sustainable Web Design rating ${carbon.rating}).`;
+export function figureText(carbon: { grams: number; rating: SwdRating }, text: FigureText): string {
+  return fill(text.template, { grams: formatGrams(carbon.grams, text.locale), rating: carbon.rating });
 }
 
 /**

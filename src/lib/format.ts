@@ -1,18 +1,11 @@
-/** Display formats. Always in UTC, so builds in different time zones give identical pages. */
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function formatDate(date: Date): string {
-  return LONG_DATE.format(date);
-}
+/**
+ * Machine formats, and `plural` for the tools' English messages to authors (the check, the
+ * importer, the dev banner). What readers see is written in their language by ./i18n.ts.
+ */
 
 /** `2024-05-01`, for `<time datetime>` and feeds. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-export function formatMinutes(minutes: number): string {
-  return `${minutes} min read`;
 }
 
 /** ISO 8601 duration for schema.org `timeRequired`: 75 → `PT1H15M`. */

@@ -8,8 +8,8 @@
  * `cardFactsOf` in ./guide-filter-view.ts, which is server only.
  */
 import type { Difficulty } from './difficulty';
-import { formatDate, formatMinutes } from './format';
 import type { FilterItemSource } from './guide-filter';
+import { fill } from './template';
 import type { SiteUrls } from './urls';
 
 export interface CardFacts extends FilterItemSource {
@@ -104,16 +104,40 @@ export function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** The long date of ./i18n.ts's translators: `1 May 2025`, in UTC. */
+export const DATE_STYLE: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+}
+
+/**
+ * A card's words in the page's language, from src/i18n/<code>.yaml and content/site.yaml, already
+ * HTML-escaped (src/data/i18n.ts `cardText`). The page writes them into its HTML for the browser
+ * (`data-card-text`), so no copy is bundled and the browser does no more than fill them in.
+ */
+export interface CardText {
+  /** The `Intl` locale of the date: `en-GB`. */
+  locale: string;
+  /** Each level's name and its badge link's name (`Difficulty: Beginner. All beginner guides`). */
+  levels: Readonly<Record<string, readonly [name: string, badge: string]>>;
+  /** `{minutes} min read`. */
+  minutes: string;
+  published: string;
+  /** `Tags of {title}`. */
+  tagsOf: string;
 }
 
 export interface CardOptions {
   headingLevel: 2 | 3;
-  /** The label of the card's level, from content/site.yaml (the page has it; the browser reads it off the page). */
-  difficultyLabel: string;
+  text: CardText;
   /** The site's URLs under this build's base (src/data/urls.ts in pages and in the browser alike). */
   urls: SiteUrls;
 }
@@ -122,10 +146,10 @@ export interface CardOptions {
  * The card's HTML. Its styles are global, under `.guide-card` (GuideCard.astro): a card drawn in
  * the browser has no Astro scope attributes. `data-slug` names the guide for the filter and tests.
  */
-export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, urls }: CardOptions): string {
+export function renderCard(card: CardFacts, { headingLevel, urls, text }: CardOptions): string {
   const h = `h${headingLevel}`;
   // An unknown level (never from the schema) still gets a link; the page would just not exist.
-  const label = escapeHtml(difficultyLabel);
+  const [label, badge] = text.levels[card.difficulty] ?? [escapeHtml(card.difficulty), ''];
   const title = escapeHtml(card.title);
   const date = new Date(card.date);
   const tags = card.tags
@@ -134,11 +158,11 @@ export function renderCard(card: CardFacts, { headingLevel, difficultyLabel, url
   return (
     `<article class="guide-card" data-guide-card data-slug="${escapeHtml(card.slug)}">` +
     `<${h} class="title"><a href="${urls.guide(card.slug)}">${title}</a></${h}>` +
-    `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="Difficulty: ${label}. All ${label.toLowerCase()} guides">${label}</a>` +
-    `<span>${formatMinutes(card.minutes)}</span>` +
-    `<span>Published <time datetime="${escapeHtml(card.date)}">${formatDate(date)}</time></span></p>` +
+    `<p class="meta"><a class="badge ${escapeHtml(card.difficulty)}" href="${urls.difficulty(card.difficulty as Difficulty)}" aria-label="${badge}">${label}</a>` +
+    `<span>${fill(text.minutes, { minutes: card.minutes })}</span>` +
+    `<span>${text.published} <time datetime="${escapeHtml(card.date)}">${new Intl.DateTimeFormat(text.locale, DATE_STYLE).format(date)}</time></span></p>` +
     `<p class="description">${escapeHtml(card.description)}</p>` +
-    `<ul class="tags" aria-label="Tags of ${title}">${tags}</ul>` +
+    `<ul class="tags" aria-label="${fill(text.tagsOf, { title })}">${tags}</ul>` +
     `</article>`
   );
 }

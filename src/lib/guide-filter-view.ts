@@ -3,7 +3,8 @@
  * any script runs (the unfiltered view), computed with the same functions the browser uses.
  */
 import { DIFFICULTIES } from './difficulty';
-import { DIFFICULTY_LABELS } from './site';
+import type { Difficulty } from './difficulty';
+import type { Translator } from './i18n';
 import { isoDay } from './format';
 import { encodeCardChunks, encodeGuidesIndex, fingerprint, type CardFacts } from './guide-card';
 import {
@@ -22,23 +23,30 @@ import type { Guide, TagSummary } from './library';
 /** Above this many tags the tag list gets a box to find a tag in. */
 export const TAG_SEARCH_THRESHOLD = 8;
 
-export const TIME_LABELS: Record<TimeBand, string> = {
-  lt10: 'Under 10 minutes',
-  '10to20': '10 to 20 minutes',
-  gt20: 'Over 20 minutes',
+/** The interface text keys of the filter's options (src/i18n/<code>.yaml, `filter.*`). */
+export const TIME_LABEL_KEYS: Record<TimeBand, string> = {
+  lt10: 'filter.time_lt10',
+  '10to20': 'filter.time_10to20',
+  gt20: 'filter.time_gt20',
 };
 
-export const FILTER_SORT_LABELS: Record<SortOrder, string> = {
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-  title: 'Title, A to Z',
-  shortest: 'Shortest read first',
+export const FILTER_SORT_LABEL_KEYS: Record<SortOrder, string> = {
+  newest: 'filter.sort_newest',
+  oldest: 'filter.sort_oldest',
+  title: 'filter.sort_title',
+  shortest: 'filter.sort_shortest',
 };
 
-export const MATCH_LABELS: Record<TagMatch, string> = {
-  any: 'Any chosen tag',
-  all: 'All chosen tags',
+export const MATCH_LABEL_KEYS: Record<TagMatch, string> = {
+  any: 'filter.match_any',
+  all: 'filter.match_all',
 };
+
+/** What the view's labels are written with: the page language's text and level names. */
+export interface FilterText {
+  t: Translator['t'];
+  difficulty: (level: Difficulty) => string;
+}
 
 export interface FilterOption {
   value: string;
@@ -76,24 +84,28 @@ export function filterItemOf(guide: Guide): FilterItem {
   return toFilterItem(cardFactsOf(guide));
 }
 
-export function buildGuideFilterView(guides: readonly Guide[], tags: readonly TagSummary[]): GuideFilterView {
+export function buildGuideFilterView(
+  guides: readonly Guide[],
+  tags: readonly TagSummary[],
+  text: FilterText,
+): GuideFilterView {
   const counts = facetCounts(guides.map(filterItemOf), EMPTY_FILTER);
   return {
     total: guides.length,
     difficulty: DIFFICULTIES.map((level) => ({
       value: level,
-      label: DIFFICULTY_LABELS[level],
+      label: text.difficulty(level),
       count: counts.difficulty[level],
     })),
-    time: TIME_BANDS.map((band) => ({ value: band, label: TIME_LABELS[band], count: counts.time[band] })),
+    time: TIME_BANDS.map((band) => ({ value: band, label: text.t(TIME_LABEL_KEYS[band]), count: counts.time[band] })),
     tags: tags.map((tag) => ({ value: tag.slug, label: tag.label, count: counts.tags[tag.slug] ?? 0 })),
     match: (['any', 'all'] as const).map((mode) => ({
       value: mode,
-      label: MATCH_LABELS[mode],
+      label: text.t(MATCH_LABEL_KEYS[mode]),
       count: counts.match[mode],
     })),
     tagSearch: tags.length > TAG_SEARCH_THRESHOLD,
-    sorts: SORT_ORDERS.map((value) => ({ value, label: FILTER_SORT_LABELS[value] })),
+    sorts: SORT_ORDERS.map((value) => ({ value, label: text.t(FILTER_SORT_LABEL_KEYS[value]) })),
   };
 }
 

@@ -3,7 +3,7 @@
  * guides it holds, as the counts to show before anything is searched. `value` goes in the URL
  * (`?difficulty=beginner&tag=cloud`), `filterValue` is what the index holds (tags by label).
  */
-import { DIFFICULTY_LABELS } from './site';
+import type { Difficulty } from './difficulty';
 import type { Library } from './library';
 
 export interface FacetOption {
@@ -18,11 +18,15 @@ export interface SearchFacets {
   tags: FacetOption[];
 }
 
-export function buildSearchFacets(library: Pick<Library, 'difficulties' | 'tags'>): SearchFacets {
+/** `levelLabel` names a level in the page's language. */
+export function buildSearchFacets(
+  library: Pick<Library, 'difficulties' | 'tags'>,
+  levelLabel: (level: Difficulty) => string,
+): SearchFacets {
   return {
     difficulties: library.difficulties.map(({ level, count }) => ({
       value: level,
-      label: DIFFICULTY_LABELS[level],
+      label: levelLabel(level),
       filterValue: level,
       count,
     })),

@@ -11,10 +11,11 @@ import { tagSlug } from './slug';
 export const SEARCH_SORTS = ['relevance', 'newest', 'shortest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
-  relevance: 'Relevance',
-  newest: 'Newest first',
-  shortest: 'Shortest first',
+/** The interface text keys of the sort orders (src/i18n/<code>.yaml). */
+export const SEARCH_SORT_LABEL_KEYS: Record<SearchSort, string> = {
+  relevance: 'search.sort_relevance',
+  newest: 'search.sort_newest',
+  shortest: 'search.sort_shortest',
 };
 
 export interface SearchState {

@@ -18,13 +18,14 @@ import type { ElementContent } from 'hast';
 import remarkGfm from 'remark-gfm';
 import rehypeBaseLinks from './rehype-base-links';
 import rehypeCodeClasses from './rehype-code-classes';
-import rehypeGuideHtml from './rehype-guide-html';
+import rehypeGuideHtml, { rehypeFootnoteLabel } from './rehype-guide-html';
 import rehypeSafeHtml from './rehype-safe-html';
 import rehypeTableAlign from './rehype-table-align';
 import remarkBodyFacts from './remark-body-facts';
 import remarkCallouts from './remark-callouts';
 import remarkReuseParse from './remark-reuse-parse';
 import remarkSmartPunctuation from './remark-smart-punctuation';
+import { defaultMarkdownText, type MarkdownTextFor } from './interface-text';
 
 /** How code is highlighted: both themes as CSS variables, chosen by the page's theme (prose.css). */
 export const shikiConfig = {
@@ -41,9 +42,10 @@ export const remarkRehypeOptions = {
   // option (Astro sets it to true and lets ours win): it never becomes nodes for Astro's
   // rehype-raw to parse, whatever order the plugins run in. MDX has no raw HTML (its tags are JSX).
   allowDangerousHtml: false,
-  footnoteLabel: 'Sources and notes',
-  // A note cited twice gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
-  footnoteBackLabel: (i: number, again: number) => `Back to reference ${i + 1}${again > 1 ? `-${again}` : ''}`,
+  // The footnotes' heading and back links get their words in the guide's language from
+  // ./rehype-guide-html.ts; here a back link is named by its reference alone. A note cited twice
+  // gets a second back link showing "↩2": its name must include that 2 (WCAG 2.5.3).
+  footnoteBackLabel: (i: number, again: number) => `${i + 1}${again > 1 ? `-${again}` : ''}`,
   // The arrow points back along the line, so a right-to-left page mirrors it (.flip-in-rtl in
   // base.css); the count beside it is not mirrored.
   footnoteBackContent: (_i: number, again: number) => {
@@ -62,23 +64,39 @@ export const remarkRehypeOptions = {
   },
 } satisfies UnifiedProcessorOptions['remarkRehype'];
 
-/** The options for a site published under `base` (`/` or `/docs/`, as astro.config.ts resolves it). */
-export function markdownOptions({ base }: { base: string }): UnifiedProcessorOptions {
+/**
+ * The options for a site published under `base` (`/` or `/docs/`, as astro.config.ts resolves it);
+ * `textFor` gives a guide's added words in its language (the default language's when left out).
+ */
+export function markdownOptions({
+  base,
+  textFor = defaultMarkdownText(),
+}: {
+  base: string;
+  textFor?: MarkdownTextFor;
+}): UnifiedProcessorOptions {
   return {
     gfm: false,
     smartypants: false,
     // The tree the content check parsed, when it kept one (./remark-reuse-parse.ts: it changes the
     // parser, no tree). Body facts first among the tree's plugins: they count the text as written
     // (./remark-body-facts.ts).
-    remarkPlugins: [remarkReuseParse, remarkBodyFacts, remarkSmartPunctuation, ...contentRemarkPlugins],
+    remarkPlugins: [
+      remarkReuseParse,
+      remarkBodyFacts,
+      remarkSmartPunctuation,
+      remarkGfm,
+      [remarkCallouts, { textFor }],
+    ],
     rehypePlugins: [
       [rehypeShiki, shikiConfig],
+      [rehypeFootnoteLabel, { textFor }],
       rehypeHeadingIds,
       rehypeSafeHtml,
       [rehypeBaseLinks, { base }],
       rehypeTableAlign,
       rehypeCodeClasses,
-      rehypeGuideHtml,
+      [rehypeGuideHtml, { textFor }],
     ],
     remarkRehype: remarkRehypeOptions,
   };

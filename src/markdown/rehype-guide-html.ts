@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { defaultMarkdownText, type MarkdownText, type MarkdownTextFor } from './interface-text';
 
 const LANGUAGE_NAMES: Record<string, string> = {
   bash: 'Bash',
@@ -80,7 +81,7 @@ function classList(node: Element): string[] {
   return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }
 
-function anchorFor(heading: Element): ElementContent | undefined {
+function anchorFor(heading: Element, text: MarkdownText): ElementContent | undefined {
   const id = heading.properties['id'];
   if (typeof id !== 'string' || !id) return undefined;
   return {
@@ -98,7 +99,7 @@ function anchorFor(heading: Element): ElementContent | undefined {
         type: 'element',
         tagName: 'span',
         properties: { className: ['sr-only'] },
-        children: [{ type: 'text', value: `Section titled “${toString(heading).trim()}”` }],
+        children: [{ type: 'text', value: text.sectionTitled(toString(heading).trim()) }],
       },
     ],
   };
@@ -122,7 +123,7 @@ function labelTaskCheckbox(item: Element): void {
   });
 }
 
-function codeBlock(pre: Element): Element {
+function codeBlock(pre: Element, text: MarkdownText): Element {
   const lang = typeof pre.properties['dataLanguage'] === 'string' ? pre.properties['dataLanguage'] : undefined;
   const name = languageName(lang);
   return {
@@ -144,7 +145,8 @@ function codeBlock(pre: Element): Element {
           {
             type: 'element',
             tagName: 'copy-code',
-            properties: {},
+            // What <copy-code> says after a click (src/client/copy-code.ts), in the guide's language.
+            properties: { dataCopied: text.copied, dataFailed: text.copyFailed },
             children: [
               {
                 type: 'element',
@@ -153,9 +155,9 @@ function codeBlock(pre: Element): Element {
                   type: 'button',
                   className: ['copy-button'],
                   disabled: true,
-                  ariaLabel: `Copy ${name} code`,
+                  ariaLabel: text.copyCode(name),
                 },
-                children: [{ type: 'text', value: 'Copy' }],
+                children: [{ type: 'text', value: text.copy }],
               },
             ],
           },
@@ -166,8 +168,24 @@ function codeBlock(pre: Element): Element {
   };
 }
 
-export default function rehypeGuideHtml() {
-  return (tree: Root, file: { data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
+/**
+ * The footnotes' heading in the guide's language. Runs before the heading ids are collected, so
+ * the table of contents names it as the page does (remark-rehype's own label is one per processor).
+ */
+export function rehypeFootnoteLabel(options: { textFor?: MarkdownTextFor } = {}) {
+  return (tree: Root, file: { path?: string }) => {
+    visit(tree, 'element', (node) => {
+      if (node.properties['id'] !== 'footnote-label') return undefined;
+      node.children = [{ type: 'text', value: (options.textFor ?? defaultMarkdownText())(file.path).footnotes }];
+      return SKIP;
+    });
+  };
+}
+
+/** `textFor` gives the words added to a guide in its language (src/data/markdown-text.ts). */
+export default function rehypeGuideHtml(options: { textFor?: MarkdownTextFor } = {}) {
+  return (tree: Root, file: { path?: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
+    const text = (options.textFor ?? defaultMarkdownText())(file.path);
     dropTitleHeading(tree, file.data.astro?.frontmatter?.['title']);
     visit(tree, 'element', (node, index, parent) => {
       if (/^h[2-4]$/.test(node.tagName) && parent && index !== undefined) {
@@ -176,7 +194,7 @@ export default function rehypeGuideHtml() {
           const classes = classList(node).filter((c) => c !== 'sr-only');
           node.properties['className'] = classes.length ? classes : undefined;
         }
-        const anchor = anchorFor(node);
+        const anchor = anchorFor(node, text);
         if (!anchor) return SKIP;
         parent.children[index] = {
           type: 'element',
@@ -191,8 +209,13 @@ export default function rehypeGuideHtml() {
         return undefined;
       }
       if (node.tagName === 'pre' && parent && index !== undefined && classList(node).includes('astro-code')) {
-        parent.children[index] = codeBlock(node);
+        parent.children[index] = codeBlock(node, text);
         return SKIP;
+      }
+      // remark-rehype names each back link by its reference alone (./options.ts): here, in words.
+      if (node.tagName === 'a' && node.properties['dataFootnoteBackref'] !== undefined) {
+        node.properties['ariaLabel'] = text.backToReference(String(node.properties['ariaLabel']));
+        return undefined;
       }
       return undefined;
     });

@@ -9,17 +9,10 @@ import type { Blockquote, Paragraph, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { defaultMarkdownText, type MarkdownTextFor } from './interface-text';
 
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
-
-const DEFAULT_TITLES: Record<CalloutKind, string> = {
-  note: 'Note',
-  tip: 'Tip',
-  important: 'Important',
-  warning: 'Warning',
-  caution: 'Caution',
-};
 
 const GITHUB_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
 
@@ -56,7 +49,7 @@ function makeCallout(node: Blockquote, kind: CalloutKind, title: string): void {
   node.children.unshift(titleParagraph);
 }
 
-function fromGithubMarker(node: Blockquote): boolean {
+function fromGithubMarker(node: Blockquote, titles: Record<CalloutKind, string>): boolean {
   const first = node.children[0];
   if (first?.type !== 'paragraph') return false;
   const lead = first.children[0];
@@ -69,11 +62,11 @@ function fromGithubMarker(node: Blockquote): boolean {
   // A break right after the marker line is not content either.
   if (first.children[0]?.type === 'break') first.children.shift();
   if (first.children.length === 0) node.children.shift();
-  makeCallout(node, kind, DEFAULT_TITLES[kind]);
+  makeCallout(node, kind, titles[kind]);
   return true;
 }
 
-function fromBoldLabel(node: Blockquote): boolean {
+function fromBoldLabel(node: Blockquote, titles: Record<CalloutKind, string>): boolean {
   const first = node.children[0];
   if (first?.type !== 'paragraph') return false;
   const lead = first.children[0];
@@ -88,14 +81,17 @@ function fromBoldLabel(node: Blockquote): boolean {
     if (next.value === '') first.children.shift();
   }
   if (first.children.length === 0) node.children.shift();
-  makeCallout(node, kind, stripLabel(label) || DEFAULT_TITLES[kind]);
+  makeCallout(node, kind, stripLabel(label) || titles[kind]);
   return true;
 }
 
-export default function remarkCallouts() {
-  return (tree: Root) => {
+/** `textFor` gives a guide's callout titles in its language (src/data/markdown-text.ts). */
+export default function remarkCallouts(options: { textFor?: MarkdownTextFor } = {}) {
+  return (tree: Root, file: { path?: string }) => {
+    let titles: Record<CalloutKind, string> | undefined;
     visit(tree, 'blockquote', (node: Blockquote) => {
-      if (!fromGithubMarker(node)) fromBoldLabel(node);
+      titles ??= (options.textFor ?? defaultMarkdownText())(file.path).callouts;
+      if (!fromGithubMarker(node, titles)) fromBoldLabel(node, titles);
     });
   };
 }

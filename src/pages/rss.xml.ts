@@ -3,22 +3,25 @@ import type { APIContext } from 'astro';
 import { library } from '~/data/guides';
 import { SITE } from '~/lib/site';
 import { urls } from '~/data/urls';
+import { translatorFor } from '~/data/i18n';
+import type { Translator } from '~/lib/i18n';
 
 /** Text for the feed's own XML (customData is written as it is given). */
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The channel's copyright: site.yaml's line and the guides' licence. */
-function copyright(): string | undefined {
+function copyright(t: Translator['t']): string | undefined {
   const { copyright: line, licence } = SITE.footer;
-  const parts = [line, licence && `Guides licensed under ${licence.name}: ${licence.url}`].filter(Boolean);
+  const parts = [line, licence && t('feed.licensed', { licence: licence.name, url: licence.url })].filter(Boolean);
   return parts.length ? parts.join('. ') : undefined;
 }
 
 /** Every published guide, newest first. @astrojs/rss escapes every string it is given. */
 export function GET(context: APIContext) {
-  const rights = copyright();
+  const { t } = translatorFor(context.currentLocale);
+  const rights = copyright(t);
   return rss({
-    title: `${SITE.name} guides`,
+    title: t('feed.title', { site: SITE.name }),
     description: SITE.description,
     // The channel's <link> is the home page, under the base path like every other URL.
     site: new URL(urls.home(), context.site ?? 'http://localhost:4321'),

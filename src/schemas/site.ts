@@ -67,12 +67,28 @@ const publicFile = (kinds: RegExp, what: string) =>
     .regex(/^\/(?![/\\])[^?#]*$/, { error: `${what}: a file under public/ such as /logo.svg` })
     .regex(kinds, { error: `${what}: an .svg or .png file` });
 
+/**
+ * A text in the default language, or one per language (`{ en: Beginner, fr: Débutant }`); a
+ * language without its own text shows the default language's.
+ */
+const localized = (what: string) =>
+  z.union([text(what), z.record(bcp47, text(what), { error: `${what}, or one per language code` })], {
+    error: `${what}, or one per language code such as { en: …, fr: … }`,
+  });
+
+/** A localized text in one language: its own, else the default language's, else the first given. */
+export function textIn(value: string | Readonly<Record<string, string>>, lang: string, defaultLang: string): string {
+  if (typeof value === 'string') return value;
+  const find = (code: string) => Object.entries(value).find(([key]) => key.toLowerCase() === code.toLowerCase())?.[1];
+  return find(lang) ?? find(defaultLang) ?? Object.values(value)[0] ?? '';
+}
+
 const level = z.strictObject(
   {
-    /** The name shown for the level. */
-    label: text('the level’s name'),
-    /** One line shown on the home page and on the level's page. */
-    description: text('one line describing the level'),
+    /** The name shown for the level, or one per language. */
+    label: localized('the level’s name'),
+    /** One line shown on the home page and on the level's page, or one per language. */
+    description: localized('one line describing the level'),
   },
   { error: 'an object with label and description' },
 );

@@ -1,3 +1,4 @@
+import type { SSRManifest } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import DifficultyBadge from '~/components/DifficultyBadge.astro';
@@ -5,6 +6,7 @@ import GuideCard from '~/components/GuideCard.astro';
 import SeriesBox from '~/components/SeriesBox.astro';
 import TableOfContents from '~/components/TableOfContents.astro';
 import { renderCard } from '~/lib/guide-card';
+import { cardText, translatorFor } from '~/data/i18n';
 import { siteUrls } from '~/lib/urls';
 import { cardFactsOf } from '~/lib/guide-filter-view';
 import { buildLibrary } from '~/lib/library';
@@ -34,7 +36,11 @@ describe('GuideCard', () => {
   it('is renderCard, the markup <guide-filter> draws its cards with, escaped', async () => {
     const html = await container.renderToString(GuideCard, { props: { guide } });
     expect(html).toBe(
-      renderCard(cardFactsOf(guide), { headingLevel: 2, difficultyLabel: 'Intermediate', urls: siteUrls('/') }),
+      renderCard(cardFactsOf(guide), {
+        headingLevel: 2,
+        urls: siteUrls('/'),
+        text: cardText(translatorFor('en')),
+      }),
     );
     expect(html).toContain('data-slug="grid-basics"');
     expect(html).toMatch(/>Grid &lt;basics&gt; &amp; more<\/a>/);
@@ -88,5 +94,54 @@ describe('SeriesBox', () => {
     expect(text).toContain('Learning path: Carbon path');
     expect(html).toMatch(/<span aria-current="page"[^>]*>Grid &lt;basics&gt; &amp; more<\/span>/);
     expect(html).toMatch(/<a rel="next" href="\/guides\/next-one\/"/);
+  });
+});
+
+// As astro.config.ts sets it up from site.yaml's languages: Astro.currentLocale comes from the URL.
+const french = await AstroContainer.create({
+  manifest: {
+    i18n: {
+      defaultLocale: 'en',
+      locales: ['en', 'fr'],
+      strategy: 'pathname-prefix-other-locales',
+      fallbackType: 'redirect',
+      domainLookupTable: {},
+    },
+  } as unknown as SSRManifest,
+});
+
+describe('a page in another language', () => {
+  const series = {
+    name: 'Carbon path',
+    slug: 'carbon-path',
+    part: 1,
+    total: 2,
+    parts: [{ ...guide, part: 1, current: true }],
+    previous: undefined,
+    next: { ...guide, slug: 'next-one', title: 'Next one' },
+  };
+  const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+  it('shows the interface text of the page’s language, from its URL', async () => {
+    const html = await french.renderToString(SeriesBox, {
+      props: { series },
+      request: new Request('http://localhost/fr/guides/grid-basics/'),
+    });
+    expect(textOf(html)).toContain('Parcours : Carbon path');
+    expect(textOf(html)).toContain('Partie 1 sur 2');
+    expect(textOf(html)).toContain('Suivant : Next one');
+    const badge = await french.renderToString(DifficultyBadge, {
+      props: { level: 'advanced' },
+      request: new Request('http://localhost/fr/guides/grid-basics/'),
+    });
+    expect(badge).toMatch(/<span class="sr-only"[^>]*>Niveau : <\/span>/);
+  });
+
+  it('falls back to the default language where the URL names none', async () => {
+    const html = await french.renderToString(SeriesBox, {
+      props: { series },
+      request: new Request('http://localhost/guides/grid-basics/'),
+    });
+    expect(textOf(html)).toContain('Learning path: Carbon path');
   });
 });

@@ -8,12 +8,16 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { figureTextFromFiles } from '~/integrations/finish-pages/carbon-figure';
 import { carbonPerView, figureText, type PageCarbon } from '~/lib/carbon';
 import { pageReferences } from '~/lib/page-resources';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { buildSiteOrThrow, ROOT, TEST_SITES } from './support/build';
 import { parsedReferences } from './support/html';
 import { serveStatic, type StaticServer } from './support/static-server';
+
+/** How the English pages word the figure (src/i18n/en.yaml). */
+const ENGLISH = figureTextFromFiles()('en');
 
 interface Report {
   model: string;
@@ -101,7 +105,7 @@ describe('the figure on the page', () => {
       await page.goto(`${server.url}guides/${slug}/`);
       const footer = page.getByRole('contentinfo');
       await expect(footer.locator('[data-carbon-figure]').textContent()).resolves.toBe(
-        figureText(carbon as PageCarbon),
+        figureText(carbon as PageCarbon, ENGLISH),
       );
       expect(await footer.getByRole('link', { name: 'How this is estimated' }).getAttribute('href')).toBe(
         '/about/carbon/',
@@ -167,8 +171,8 @@ describe('a heavier page', () => {
     expect(after.bytes.images).toBeGreaterThan(before.bytes.images);
     expect(after.grams).toBeGreaterThan(before.grams);
     const shown = footerFigure(await readFile(path.join(heavier, 'guides/beta-middle/index.html'), 'utf8'));
-    expect(shown).toBe(figureText(after));
-    expect(shown).not.toBe(figureText(before));
+    expect(shown).toBe(figureText(after, ENGLISH));
+    expect(shown).not.toBe(figureText(before, ENGLISH));
   });
 });
 

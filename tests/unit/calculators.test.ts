@@ -13,8 +13,10 @@ import {
   windowFields,
   windowLabel,
   windowSteps,
+  WINDOW_TEXT_KEYS,
 } from '~/lib/calculators/carbon-window';
-import { parseField, parseFields } from '~/lib/calculators/fields';
+import { FIELD_TEXT_KEYS, parseField, parseFields } from '~/lib/calculators/fields';
+import { clientText, translatorFor } from '~/data/i18n';
 import { formatHour, formatNumber, formatPercent, formatQuantity } from '~/lib/calculators/format';
 import { GRID_REGIONS, gridRegion, regionForIntensity } from '~/lib/calculators/grid-intensity';
 import {
@@ -23,6 +25,7 @@ import {
   PAGE_DEFAULTS,
   pageEmissions,
   pageSteps,
+  PAGE_TEXT_KEYS,
   SWD_V4,
   SWD_V4_KWH_PER_GB,
 } from '~/lib/calculators/page-emissions';
@@ -33,8 +36,16 @@ import {
   TRAINING_FIELDS,
   trainingEmissions,
   trainingSteps,
+  TRAINING_TEXT_KEYS,
 } from '~/lib/calculators/training-emissions';
 import { carbonTimelineProps, pageEstimatorProps, parseProps, trainingCalculatorProps } from '~/schemas/calculators';
+
+// The calculators' messages as the page hands them to the browser, in English and French.
+const en = translatorFor('en');
+const fieldText = clientText(en, FIELD_TEXT_KEYS);
+const trainingText = clientText(en, [...FIELD_TEXT_KEYS, ...TRAINING_TEXT_KEYS]);
+const pageText = clientText(en, PAGE_TEXT_KEYS);
+const windowText = clientText(en, WINDOW_TEXT_KEYS);
 
 describe('number formats', () => {
   it('groups thousands, keeps at most two decimals and drops trailing zeros', () => {
@@ -59,21 +70,21 @@ describe('number fields', () => {
   const pue = TRAINING_FIELDS.find((field) => field.name === 'pue')!;
   const accelerators = TRAINING_FIELDS.find((field) => field.name === 'accelerators')!;
   it('accepts a number in range', () => {
-    expect(parseField(pue, ' 1.25 ')).toEqual({ ok: true, value: 1.25 });
+    expect(parseField(pue, ' 1.25 ', fieldText)).toEqual({ ok: true, value: 1.25 });
   });
   it('names the expected range when a value is empty, out of range or not whole', () => {
-    expect(parseField(pue, '')).toEqual({ ok: false, message: 'Enter a number from 1 to 5.' });
-    expect(parseField(pue, '0.9')).toEqual({
+    expect(parseField(pue, '', fieldText)).toEqual({ ok: false, message: 'Enter a number from 1 to 5.' });
+    expect(parseField(pue, '0.9', fieldText)).toEqual({
       ok: false,
       message: 'Enter a number from 1 to 5; 0.9 is out of range.',
     });
-    expect(parseField(accelerators, '2.5')).toEqual({
+    expect(parseField(accelerators, '2.5', fieldText)).toEqual({
       ok: false,
       message: 'Enter a whole number from 1 to 1,000,000.',
     });
   });
   it('parses a whole form, collecting every error', () => {
-    const { values, errors } = parseFields(TRAINING_FIELDS, { accelerators: '8', pue: '' });
+    const { values, errors } = parseFields(TRAINING_FIELDS, { accelerators: '8', pue: '' }, fieldText);
     expect(values).toEqual({ accelerators: 8 });
     expect(Object.keys(errors).sort()).toEqual(['hours', 'intensity', 'powerWatts', 'pue', 'utilisationPercent']);
   });
@@ -81,7 +92,7 @@ describe('number fields', () => {
 
 describe('grid intensity presets', () => {
   it('are Ember 2024 annual averages with unique ids, the world average first', () => {
-    expect(GRID_REGIONS[0]).toEqual({ id: 'world', label: 'World average', intensity: 473, year: 2024 });
+    expect(GRID_REGIONS[0]).toEqual({ id: 'world', intensity: 473, year: 2024 });
     expect(new Set(GRID_REGIONS.map((region) => region.id)).size).toBe(GRID_REGIONS.length);
     expect(GRID_REGIONS.every((region) => region.year === 2024)).toBe(true);
     expect(gridRegion('france')?.intensity).toBe(44);
@@ -99,7 +110,7 @@ describe('AI training emissions', () => {
     expect(result.acceleratorKwh).toBeCloseTo(4915.2, 9);
     expect(result.facilityKwh).toBeCloseTo(5898.24, 9);
     expect(result.kgCO2e).toBeCloseTo(2789.86752, 9);
-    expect(trainingSteps(TRAINING_DEFAULTS, result, 'World average, Ember 2024')).toEqual([
+    expect(trainingSteps(TRAINING_DEFAULTS, trainingText, result, { region: 'World average', year: 2024 })).toEqual([
       '64 accelerators × 400 W × 240 h × 80% ÷ 1,000 = 4,915.2 kWh drawn by the accelerators',
       '4,915.2 kWh × PUE 1.2 = 5,898.24 kWh from the grid',
       '5,898.24 kWh × 473 gCO2e/kWh (World average, Ember 2024) ÷ 1,000 = 2,789.87 kg CO2e (2.79 t)',
@@ -115,7 +126,7 @@ describe('AI training emissions', () => {
     expect(result.acceleratorKwh).toBeCloseTo(67.2, 9);
     expect(result.facilityKwh).toBeCloseTo(73.92, 9);
     expect(result.kgCO2e).toBeCloseTo(3.25248, 9);
-    expect(trainingSteps(inputs, result).at(-1)).toBe('73.92 kWh × 44 gCO2e/kWh ÷ 1,000 = 3.25 kg CO2e');
+    expect(trainingSteps(inputs, trainingText, result).at(-1)).toBe('73.92 kWh × 44 gCO2e/kWh ÷ 1,000 = 3.25 kg CO2e');
   });
 
   it('one accelerator, no overhead, carbon-free grid', () => {
@@ -123,14 +134,14 @@ describe('AI training emissions', () => {
     const inputs = { accelerators: 1, powerWatts: 300, hours: 10, utilisationPercent: 100, pue: 1, intensity: 0 };
     const result = trainingEmissions(inputs);
     expect(result).toEqual({ acceleratorKwh: 3, facilityKwh: 3, kgCO2e: 0 });
-    expect(trainingSteps(inputs, result)[0]).toBe(
+    expect(trainingSteps(inputs, trainingText, result)[0]).toBe(
       '1 accelerator × 300 W × 10 h × 100% ÷ 1,000 = 3 kWh drawn by the accelerators',
     );
   });
 
   it('adds tonnes from one tonne up', () => {
-    expect(formatKg(999.5)).toBe('999.5 kg CO2e');
-    expect(formatKg(1000)).toBe('1,000 kg CO2e (1 t)');
+    expect(formatKg(999.5, trainingText)).toBe('999.5 kg CO2e');
+    expect(formatKg(1000, trainingText)).toBe('1,000 kg CO2e (1 t)');
   });
 });
 
@@ -153,7 +164,7 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
     expect(result.gramsPerView).toBeCloseTo(0.3506412, 9);
     expect(result.gramsPerMonth).toBeCloseTo(35064.12, 6);
     expect(result.rating).toBe('E');
-    expect(pageSteps(PAGE_DEFAULTS, result)).toEqual([
+    expect(pageSteps(PAGE_DEFAULTS, pageText, result)).toEqual([
       '2,366 kB × 1,000 = 2,366,000 bytes = 0.002366 GB per view',
       '0.002366 GB × 0.3 kWh/GB × 494 gCO2e/kWh = 0.3506 g CO2e per view',
       '0.3506 g × 100,000 views = 35.06 kg CO2e per month',
@@ -169,7 +180,7 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
     expect(result.gramsPerView).toBeCloseTo(0.28635698, 9);
     expect(result.gramsPerMonth).toBeCloseTo(28635.698, 6);
     expect(result.rating).toBe('E');
-    expect(pageSteps(inputs, result)[1]).toBe(
+    expect(pageSteps(inputs, pageText, result)[1]).toBe(
       '0.002366 GB × (0.3 − 0.055) kWh/GB × 494 gCO2e/kWh = 0.2864 g CO2e per view ' +
         '(green hosting: the data centres’ operational energy counts as zero-carbon)',
     );
@@ -183,7 +194,7 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
     expect(result.gramsPerView).toBeCloseTo(0.0741, 12);
     expect(result.gramsPerMonth).toBeCloseTo(741, 9);
     expect(result.rating).toBe('A');
-    expect(pageSteps(inputs, result)[2]).toBe('0.0741 g × 10,000 views = 741 g CO2e per month');
+    expect(pageSteps(inputs, pageText, result)[2]).toBe('0.0741 g × 10,000 views = 741 g CO2e per month');
   });
 
   it('a 100 kB page on a green host is in the best band', () => {
@@ -202,10 +213,10 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
   });
 
   it('states totals in grams of CO2e, and in kilograms from 1,000 g', () => {
-    expect(formatGramsCO2e(0.000592)).toBe('0.000592 g CO2e');
-    expect(formatGramsCO2e(741)).toBe('741 g CO2e');
-    expect(formatGramsCO2e(999.994)).toBe('999.99 g CO2e');
-    expect(formatGramsCO2e(35_064.12)).toBe('35.06 kg CO2e');
+    expect(formatGramsCO2e(0.000592, pageText)).toBe('0.000592 g CO2e');
+    expect(formatGramsCO2e(741, pageText)).toBe('741 g CO2e');
+    expect(formatGramsCO2e(999.994, pageText)).toBe('999.99 g CO2e');
+    expect(formatGramsCO2e(35_064.12, pageText)).toBe('35.06 kg CO2e');
   });
 
   it('band edges are inclusive and agree with CO2.js', () => {
@@ -213,8 +224,8 @@ describe('web page emissions (SWDM v4 through CO2.js)', () => {
     expect(ratingFor(0.0401)).toBe('A');
     expect(ratingFor(0.359)).toBe('E');
     expect(ratingFor(0.3591)).toBe('F');
-    expect(bandRange('A+')).toBe('0.04 g or less');
-    expect(bandRange('F')).toBe('more than 0.359 g');
+    expect(bandRange('A+', pageText)).toBe('0.04 g or less');
+    expect(bandRange('F', pageText)).toBe('more than 0.359 g');
     const rated = new co2({ model: 'swd', version: 4, rating: true });
     for (const kilobytes of [50, 200, 400, 700, 1000, 1500, 2000, 2400, 5000]) {
       const estimate = rated.perByte(kilobytes * 1000);
@@ -243,7 +254,7 @@ describe('carbon-aware timeline', () => {
     expect(result.worst.kg).toBeCloseTo(12.9, 12);
     expect(result.savingKg).toBeCloseTo(3.5, 12);
     expect(result.savingFraction).toBeCloseTo(3.5 / 9.85, 12);
-    expect(windowSteps(ILLUSTRATIVE_DAY, WINDOW_DEFAULTS, result)).toEqual([
+    expect(windowSteps(ILLUSTRATIVE_DAY, WINDOW_DEFAULTS, windowText, result)).toEqual([
       'Your job, 00:00–04:00: 10 kW × 1 h × (260 + 250 + 240 + 235) gCO2e/kWh = 9,850 g = 9.85 kg CO2e',
       'Cleanest window, 11:00–15:00: 10 kW × 1 h × (170 + 155 + 150 + 160) gCO2e/kWh = 6,350 g = 6.35 kg CO2e',
       'Dirtiest window, 18:00–22:00: 10 kW × 1 h × (330 + 340 + 320 + 300) gCO2e/kWh = 12,900 g = 12.9 kg CO2e',
@@ -255,7 +266,9 @@ describe('carbon-aware timeline', () => {
     const inputs = { ...WINDOW_DEFAULTS, start: 11 };
     const result = compareWindows(ILLUSTRATIVE_DAY, inputs);
     expect(result.savingKg).toBe(0);
-    expect(windowSteps(ILLUSTRATIVE_DAY, inputs, result).at(-1)).toBe('The job already runs in the cleanest window.');
+    expect(windowSteps(ILLUSTRATIVE_DAY, inputs, windowText, result).at(-1)).toBe(
+      'The job already runs in the cleanest window.',
+    );
   });
 
   it('a small day by hand: 2-hour, 2 kW job on [5, 1, 1, 9]', () => {
@@ -324,5 +337,27 @@ describe('calculator props', () => {
     expect(() => parseProps(pageEstimatorProps, { green: 'yes' }, 'PageEmissionsEstimator', '/g/')).toThrow(
       'green: expected true or false, found the string "yes"',
     );
+  });
+});
+
+describe('the calculators in another language', () => {
+  it('write their steps, totals and field errors in French, with French numbers', () => {
+    const fr = translatorFor('fr');
+    const text = clientText(fr, [...FIELD_TEXT_KEYS, ...TRAINING_TEXT_KEYS]);
+    const [first, , last] = trainingSteps(TRAINING_DEFAULTS, text, undefined, {
+      region: 'Moyenne mondiale',
+      year: 2024,
+    });
+    expect(first).toBe(
+      '64 accélérateurs × 400 W × 240 h × 80% ÷ 1\u202f000 = 4\u202f915,2 kWh consommés par les accélérateurs',
+    );
+    expect(last).toContain('gCO2e/kWh (Moyenne mondiale, Ember 2024) ÷ 1\u202f000 = 2\u202f789,87 kg CO2e (2,79 t)');
+    const pue = TRAINING_FIELDS.find((field) => field.name === 'pue')!;
+    expect(parseField(pue, '9', text)).toEqual({
+      ok: false,
+      message: 'Saisissez un nombre de 1 à 5 ; 9 est hors limites.',
+    });
+    const windows = windowSteps(ILLUSTRATIVE_DAY, WINDOW_DEFAULTS, clientText(fr, WINDOW_TEXT_KEYS));
+    expect(windows[0]).toMatch(/^Votre tâche, 00:00–04:00 : 10 kW × 1 h/);
   });
 });

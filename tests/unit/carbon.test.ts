@@ -5,11 +5,15 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { co2 } from '@tgwf/co2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { figureTextFromFiles } from '~/integrations/finish-pages/carbon-figure';
 import { carbonPerView, figureText, formatGrams, ratingBands } from '~/lib/carbon';
 import { GzipSizeCache, pagePathOf, SiteMeter } from '~/integrations/finish-pages/carbon-meter';
 import { pageReferences } from '~/lib/page-resources';
 import { parsedReferences } from '../e2e/support/html';
 import { fillFigure, fillRange, hasFigure } from '~/lib/carbon-figure-markup';
+
+/** How the English pages word the figure (src/i18n/en.yaml). */
+const ENGLISH = figureTextFromFiles()('en');
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
@@ -27,8 +31,11 @@ describe('from bytes to grams', () => {
     expect(formatGrams(0.002964)).toBe('2.96 mg');
     expect(formatGrams(0.0004)).toBe('0.40 mg');
     expect(formatGrams(1.2345)).toBe('1.23 g');
-    expect(figureText({ grams: 0.002964, rating: 'A+' })).toBe(
+    expect(figureText({ grams: 0.002964, rating: 'A+' }, ENGLISH)).toBe(
       'About 2.96 mg CO₂e per view (Sustainable Web Design rating A+).',
+    );
+    expect(figureText({ grams: 0.002964, rating: 'A+' }, figureTextFromFiles()('fr'))).toBe(
+      'Environ 2,96 mg CO₂e par vue (note Sustainable Web Design A+).',
     );
   });
 
@@ -121,7 +128,7 @@ describe('measuring a built page', () => {
     const withText = meter.measure('/docs/guides/x/', page(`<p>${'More words on the page. '.repeat(2000)}</p>`));
     expect(withImage.bytes.images).toBeGreaterThan(light.bytes.images + 100_000);
     expect(withImage.grams).toBeGreaterThan(light.grams);
-    expect(figureText(withImage)).not.toBe(figureText(light));
+    expect(figureText(withImage, ENGLISH)).not.toBe(figureText(light, ENGLISH));
     expect(withText.bytes.html).toBeGreaterThan(light.bytes.html);
     expect(withText.grams).toBeGreaterThan(light.grams);
   });

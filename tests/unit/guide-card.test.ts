@@ -1,3 +1,4 @@
+import { cardText, translatorFor } from '~/data/i18n';
 import { describe, expect, it } from 'vitest';
 import {
   CARD_CHUNK,
@@ -63,7 +64,11 @@ describe('the guides index', () => {
 
 describe('renderCard', () => {
   it('escapes text and links the guide, its level and its tags', () => {
-    const html = renderCard(tricky, { headingLevel: 3, difficultyLabel: 'Advanced', urls: siteUrls('/') });
+    const html = renderCard(tricky, {
+      headingLevel: 3,
+      urls: siteUrls('/'),
+      text: cardText(translatorFor('en')),
+    });
     expect(html).toContain('<article class="guide-card" data-guide-card data-slug="tricky">');
     expect(html).toContain(
       '<h3 class="title"><a href="/guides/tricky/">Pipes | and &quot;quotes&quot; &amp; &lt;tags&gt;</a></h3>',
@@ -77,5 +82,17 @@ describe('renderCard', () => {
       '<li><a href="/tags/ci-cd/">CI | CD</a></li><li><a href="/tags/cafe-creme/">Café, crème</a></li>',
     );
     expect(html).toContain('aria-label="Tags of Pipes | and &quot;quotes&quot; &amp; &lt;tags&gt;"');
+  });
+
+  it('writes its words in the page’s language, from the text the page hands it', () => {
+    const html = renderCard(tricky, {
+      headingLevel: 3,
+      urls: siteUrls('/'),
+      text: cardText(translatorFor('fr')),
+    });
+    expect(html).toContain('aria-label="Niveau : Avancé. Tous les guides de niveau avancé">Avancé</a>');
+    expect(html).toContain('<span>12 min de lecture</span>');
+    expect(html).toContain('<span>Publié le <time datetime="2025-02-03">3 février 2025</time></span>');
+    expect(html).toContain('aria-label="Thèmes de Pipes');
   });
 });

@@ -1,3 +1,4 @@
+import { difficultyLabel, translatorFor } from '~/data/i18n';
 import { describe, expect, it } from 'vitest';
 import { bodyFacts } from '~/lib/markdown-text';
 import {
@@ -343,7 +344,10 @@ describe('buildGuideFilterView', () => {
     ],
     { cloud: { label: 'Cloud computing', description: 'Clouds.' } },
   );
-  const view = buildGuideFilterView(library.guides, library.tags);
+  const view = buildGuideFilterView(library.guides, library.tags, {
+    t: translatorFor('en').t,
+    difficulty: (level) => difficultyLabel(level, 'en'),
+  });
   it('gives every option with its unfiltered count, tags most used first', () => {
     expect(view.total).toBe(2);
     expect(view.difficulty.map((o) => [o.value, o.label, o.count])).toEqual([

@@ -63,7 +63,7 @@ describe('code blocks', () => {
     const { html } = await render('```python\nprint(1)\n```');
     expect(html).toContain('<span class="code-block-lang">Python</span>');
     expect(html).toContain(
-      '<copy-code><button type="button" class="copy-button" disabled aria-label="Copy Python code">Copy</button></copy-code>',
+      '<copy-code data-copied="Copied" data-failed="Copy failed"><button type="button" class="copy-button" disabled aria-label="Copy Python code">Copy</button></copy-code>',
     );
     // Colours are classes (src/markdown/code-classes.ts): no inline style for the CSP to block.
     expect(html).toMatch(/<span class="sl-[0-9a-f]{6} sd-[0-9a-f]{6}">print<\/span>/);

@@ -4,6 +4,7 @@ import { buildLibrary, type GuideInput } from '~/lib/library';
 import { excerptParts, hasMarks } from '~/lib/search-excerpt';
 import { guideSearchAttributes } from '~/lib/search-index';
 import { buildSearchFacets } from '~/lib/search-page';
+import { difficultyLabel } from '~/data/i18n';
 import {
   EMPTY_SEARCH_STATE,
   hasFilters,
@@ -207,7 +208,7 @@ describe('the search page filters', () => {
       ],
       { cloud: { label: 'Cloud computing', description: 'Clouds.' } },
     );
-    expect(buildSearchFacets(library)).toEqual({
+    expect(buildSearchFacets(library, (level) => difficultyLabel(level, 'en'))).toEqual({
       difficulties: [
         { value: 'beginner', label: 'Beginner', filterValue: 'beginner', count: 1 },
         { value: 'intermediate', label: 'Intermediate', filterValue: 'intermediate', count: 0 },

@@ -1,6 +1,7 @@
 import { co2 } from '@tgwf/co2';
 import { describe, expect, it } from 'vitest';
-import { bandRange } from '~/lib/calculators/page-emissions';
+import { bandRange, PAGE_TEXT_KEYS } from '~/lib/calculators/page-emissions';
+import { clientText, translatorFor } from '~/data/i18n';
 import { ratingBands } from '~/lib/carbon';
 import { ratingFor, SWD_RATINGS, SWD_V4_BANDS } from '~/lib/swd-rating';
 
@@ -29,6 +30,6 @@ describe('the SWD v4 rating bands', () => {
 
   it('are the very bands of the carbon page and of the calculator', () => {
     expect(ratingBands().map((band) => band.upToGrams ?? Infinity)).toEqual(SWD_V4_BANDS.map((band) => band.max));
-    expect(bandRange('A')).toBe('more than 0.04 g, up to 0.079 g');
+    expect(bandRange('A', clientText(translatorFor('en'), PAGE_TEXT_KEYS))).toBe('more than 0.04 g, up to 0.079 g');
   });
 });

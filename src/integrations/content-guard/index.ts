@@ -24,6 +24,8 @@ import { refuseBuild } from '../build-clock/refuse-build';
 import { releaseKeptTrees } from '../../markdown/remark-reuse-parse';
 import { featuredDiagnostics, type SiteConfigResult } from '../../data/site-config';
 import { slugify } from '../../lib/slug';
+import { siteLanguages } from '../../lib/languages';
+import { loadInterfaceText } from '../../data/interface-text';
 import { readFileSync, existsSync } from 'node:fs';
 
 export type ContentGuardOptions = CheckFlags;
@@ -56,6 +58,8 @@ export default function contentGuard(
         const sorted = sortDiagnostics([
           ...report.diagnostics,
           ...siteDiagnostics(site, report.guides, command === 'dev'),
+          // The interface text of every language (src/i18n/), which every page renders.
+          ...loadInterfaceText(site ? siteLanguages(site.config).map((l) => l.code) : []).diagnostics,
         ]);
         const warnings = sorted.filter((x) => x.severity === 'warning');
         for (const d of warnings.slice(0, LISTED_WARNINGS)) logger.warn(formatShort(d));

@@ -10,12 +10,27 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { CARBON_MODEL, figureText, formatGrams, type PageCarbon } from '../../lib/carbon';
+import { CARBON_MODEL, figureText, formatGrams, type FigureText, type PageCarbon } from '../../lib/carbon';
+import { loadInterfaceText } from '../../data/interface-text';
+import { createTranslator, pickLanguage } from '../../lib/i18n';
 import { GzipSizeCache, pagePathOf, SiteMeter } from './carbon-meter';
 import { pageReferences } from '../../lib/page-resources';
 import { fillFigure, fillRange, hasRange } from '../../lib/carbon-figure-markup';
 
 export const CARBON_REPORT = 'carbon-report.json';
+
+/** The figure's wording in each language, from src/i18n/ (read once per build). */
+export function figureTextFromFiles(
+  root = process.cwd(),
+  defaultLang = 'en',
+): (lang: string | undefined) => FigureText {
+  const { catalog } = loadInterfaceText([], root);
+  return (lang) => {
+    const { lang: found, value } = pickLanguage(catalog, lang, defaultLang);
+    const { t, locale } = createTranslator(found, value);
+    return { template: t('carbon.figure', { grams: '{grams}', rating: '{rating}' }), locale };
+  };
+}
 
 export class CarbonPass {
   private readonly meter: SiteMeter;
@@ -27,6 +42,8 @@ export class CarbonPass {
     private readonly root: string,
     private readonly base: string,
     readonly sizes: GzipSizeCache = new GzipSizeCache(),
+    /** A page's language (its `<html lang>`, the default's when it has none) → how its figure is worded. */
+    private readonly textFor: (lang: string | undefined) => FigureText = figureTextFromFiles(),
   ) {
     this.meter = new SiteMeter(root, base, sizes);
   }
@@ -36,12 +53,13 @@ export class CarbonPass {
     const pagePath = pagePathOf(file, this.base);
     // Filling in the figure changes its text only, never what the page loads.
     const references = pageReferences(html);
+    const text = this.textFor(/<html\b[^>]*?\slang="([^"]+)"/i.exec(html)?.[1]);
     let current = html;
     let carbon = await this.meter.measureAsync(pagePath, current, references);
     for (let round = 0; round < 5; round++) {
-      const next = fillFigure(current, figureText(carbon));
+      const next = fillFigure(current, figureText(carbon, text));
       const measured = await this.meter.measureAsync(pagePath, next, references);
-      const settled = figureText(measured) === figureText(carbon);
+      const settled = figureText(measured, text) === figureText(carbon, text);
       current = next;
       carbon = measured;
       if (settled) break;

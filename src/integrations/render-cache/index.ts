@@ -13,7 +13,15 @@ import type { AstroIntegration } from 'astro';
 import { clearContentStore } from '../../astro-internals/data-store-module';
 
 /** Folders and files; the body facts stored with each entry come from the last two. */
-const RENDER_SOURCES = ['src/markdown', 'src/schemas', 'src/lib/markdown-text.ts', 'src/data/body-facts.ts'];
+const RENDER_SOURCES = [
+  'src/markdown',
+  'src/schemas',
+  'src/lib/markdown-text.ts',
+  'src/data/body-facts.ts',
+  // The words the Markdown plugins add (footnotes, copy buttons, callouts), in each language.
+  'src/i18n',
+  'src/data/markdown-text.ts',
+];
 
 async function hashSources(root: string): Promise<string> {
   const hash = createHash('sha256');

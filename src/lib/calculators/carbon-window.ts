@@ -5,6 +5,7 @@
  * the server's worked example and the browser's <carbon-window>.
  */
 import type { NumberField } from './fields';
+import { say, type PageText } from '../template';
 import { formatHour, formatNumber } from './format';
 
 /**
@@ -30,11 +31,23 @@ export type WindowField = keyof WindowInputs;
 
 export function windowFields(dayLength = 24): readonly NumberField<WindowField>[] {
   return [
-    { name: 'hours', label: 'Job length', unit: 'hours', min: 1, max: dayLength, step: 1 },
-    { name: 'start', label: 'Start time', min: 0, max: dayLength - 1, step: 1 },
-    { name: 'powerKw', label: 'Average power draw', unit: 'kW', min: 0, max: 100_000, step: 'any' },
+    { name: 'hours', label: 'timeline.hours', unitKey: 'timeline.hours_unit', min: 1, max: dayLength, step: 1 },
+    { name: 'start', label: 'timeline.start', min: 0, max: dayLength - 1, step: 1 },
+    { name: 'powerKw', label: 'timeline.power', unit: 'kW', min: 0, max: 100_000, step: 'any' },
   ];
 }
+
+/** The messages the timeline writes as its numbers change (the page hands them to the browser). */
+export const WINDOW_TEXT_KEYS = [
+  'calc.kg',
+  'timeline.spoken',
+  'timeline.step',
+  'timeline.saving',
+  'timeline.no_saving',
+  'timeline.chosen',
+  'timeline.best',
+  'timeline.worst',
+] as const;
 
 /** The worked example: a four-hour, 10 kW nightly job started at midnight. */
 export const WINDOW_DEFAULTS: WindowInputs = { hours: 4, start: 0, powerKw: 10 };
@@ -92,31 +105,40 @@ export function windowLabel(window: { start: number; end: number }): string {
   return `${formatHour(window.start)}–${formatHour(window.end)}`;
 }
 
-function windowStep(name: string, window: WindowFacts, powerKw: number): string {
-  const sum = window.intensities.map((value) => formatNumber(value)).join(' + ');
-  const grams = window.kg * 1000;
-  return (
-    `${name}, ${windowLabel(window)}: ${formatNumber(powerKw)} kW × 1 h × (${sum}) gCO2e/kWh = ` +
-    `${formatNumber(grams)} g = ${formatNumber(window.kg)} kg CO2e`
-  );
+/** `00:00 to 04:00`, as a screen reader says a window. */
+export function spokenWindow(window: { start: number; end: number }, text: PageText): string {
+  return say(text, 'spoken', { start: formatHour(window.start), end: formatHour(window.end) });
 }
 
-/** The arithmetic with the reader's numbers: the chosen, cleanest and dirtiest windows, then the saving. */
+/**
+ * The arithmetic with the reader's numbers, in the page's language (WINDOW_TEXT_KEYS): the
+ * chosen, cleanest and dirtiest windows, then the saving.
+ */
 export function windowSteps(
   day: readonly number[],
   inputs: WindowInputs,
+  text: PageText,
   result = compareWindows(day, inputs),
 ): string[] {
+  const n = (value: number, digits?: number) => formatNumber(value, digits, text.locale);
+  const step = (name: string, window: WindowFacts) =>
+    say(text, 'step', {
+      name: say(text, name),
+      window: windowLabel(window),
+      power: n(inputs.powerKw),
+      sum: window.intensities.map((value) => n(value)).join(' + '),
+      grams: n(window.kg * 1000),
+      kg: n(window.kg),
+    });
   const saving =
     result.savingKg > 0
-      ? `Moving the job to ${windowLabel(result.best)} saves ${formatNumber(result.chosen.kg)} − ` +
-        `${formatNumber(result.best.kg)} = ${formatNumber(result.savingKg)} kg CO2e ` +
-        `(${formatNumber(result.savingFraction * 100, 0)}%).`
-      : 'The job already runs in the cleanest window.';
-  return [
-    windowStep('Your job', result.chosen, inputs.powerKw),
-    windowStep('Cleanest window', result.best, inputs.powerKw),
-    windowStep('Dirtiest window', result.worst, inputs.powerKw),
-    saving,
-  ];
+      ? say(text, 'saving', {
+          window: windowLabel(result.best),
+          chosen: n(result.chosen.kg),
+          best: n(result.best.kg),
+          saving: n(result.savingKg),
+          percent: n(result.savingFraction * 100, 0),
+        })
+      : say(text, 'no_saving');
+  return [step('chosen', result.chosen), step('best', result.best), step('worst', result.worst), saving];
 }

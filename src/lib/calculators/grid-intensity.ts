@@ -13,38 +13,36 @@
 export interface GridRegion {
   /** Stable key for `<option value>` and props. */
   id: string;
-  /** What the reader sees. */
-  label: string;
+  // What the reader sees is the interface text `regions.<id>` (src/i18n/<code>.yaml).
   /** Annual average, gCO2e per kWh. */
   intensity: number;
   year: number;
 }
 
+/** Its name and note are interface text (`training.source_name`, `training.source_note`). */
 export const GRID_SOURCE = {
-  name: 'Ember, Yearly Electricity Data',
   url: 'https://ember-energy.org/data/yearly-electricity-data/',
   year: 2024,
-  note: 'annual averages for 2024 (life-cycle gCO2e per kWh generated, rounded), published by Ember in 2025',
 } as const;
 
 export const GRID_REGIONS: readonly GridRegion[] = [
-  { id: 'world', label: 'World average', intensity: 473, year: 2024 },
-  { id: 'norway', label: 'Norway', intensity: 31, year: 2024 },
-  { id: 'sweden', label: 'Sweden', intensity: 36, year: 2024 },
-  { id: 'france', label: 'France', intensity: 44, year: 2024 },
-  { id: 'brazil', label: 'Brazil', intensity: 103, year: 2024 },
-  { id: 'canada', label: 'Canada', intensity: 175, year: 2024 },
-  { id: 'uk', label: 'United Kingdom', intensity: 211, year: 2024 },
-  { id: 'eu', label: 'European Union', intensity: 213, year: 2024 },
-  { id: 'ireland', label: 'Ireland', intensity: 280, year: 2024 },
-  { id: 'germany', label: 'Germany', intensity: 344, year: 2024 },
-  { id: 'usa', label: 'United States', intensity: 384, year: 2024 },
-  { id: 'japan', label: 'Japan', intensity: 482, year: 2024 },
-  { id: 'singapore', label: 'Singapore', intensity: 499, year: 2024 },
-  { id: 'australia', label: 'Australia', intensity: 552, year: 2024 },
-  { id: 'china', label: 'China', intensity: 560, year: 2024 },
-  { id: 'poland', label: 'Poland', intensity: 615, year: 2024 },
-  { id: 'india', label: 'India', intensity: 708, year: 2024 },
+  { id: 'world', intensity: 473, year: 2024 },
+  { id: 'norway', intensity: 31, year: 2024 },
+  { id: 'sweden', intensity: 36, year: 2024 },
+  { id: 'france', intensity: 44, year: 2024 },
+  { id: 'brazil', intensity: 103, year: 2024 },
+  { id: 'canada', intensity: 175, year: 2024 },
+  { id: 'uk', intensity: 211, year: 2024 },
+  { id: 'eu', intensity: 213, year: 2024 },
+  { id: 'ireland', intensity: 280, year: 2024 },
+  { id: 'germany', intensity: 344, year: 2024 },
+  { id: 'usa', intensity: 384, year: 2024 },
+  { id: 'japan', intensity: 482, year: 2024 },
+  { id: 'singapore', intensity: 499, year: 2024 },
+  { id: 'australia', intensity: 552, year: 2024 },
+  { id: 'china', intensity: 560, year: 2024 },
+  { id: 'poland', intensity: 615, year: 2024 },
+  { id: 'india', intensity: 708, year: 2024 },
 ];
 
 export function gridRegion(id: string): GridRegion | undefined {

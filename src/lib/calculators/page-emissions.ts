@@ -9,6 +9,7 @@
  */
 import { ratingFor, SWD_V4_BANDS, swdV4, type SwdRating } from '../swd-rating';
 import type { NumberField } from './fields';
+import { say, type PageText } from '../template';
 import { formatNumber, formatQuantity } from './format';
 
 /** SWDM v4 defaults, as CO2.js 0.19 defines them (its src/constants/index.js, in @tgwf/co2). */
@@ -41,18 +42,33 @@ export interface PageInputs {
 
 export type PageField = Exclude<keyof PageInputs, 'green'>;
 
+/** Labels, units and hints are interface text keys (src/i18n/<code>.yaml, `page_calc.*`). */
 export const PAGE_FIELDS: readonly NumberField<PageField>[] = [
   {
     name: 'kilobytes',
-    label: 'Page weight',
-    unit: 'kB per view',
+    label: 'page_calc.kilobytes',
+    unitKey: 'page_calc.kilobytes_unit',
     min: 0,
     max: 1_000_000,
     step: 'any',
-    hint: 'The transfer size of one uncached view, as the browser’s Network panel shows it (1 kB = 1,000 bytes).',
+    hint: 'page_calc.kilobytes_hint',
   },
-  { name: 'viewsPerMonth', label: 'Page views', unit: 'per month', min: 0, max: 1e12, step: 1 },
+  { name: 'viewsPerMonth', label: 'page_calc.views', unitKey: 'page_calc.views_unit', min: 0, max: 1e12, step: 1 },
 ];
+
+/** The messages the estimator writes as its numbers change (the page hands them to the browser). */
+export const PAGE_TEXT_KEYS = [
+  'calc.kg',
+  'calc.grams',
+  'page_calc.step_bytes',
+  'page_calc.step_grams',
+  'page_calc.step_green',
+  'page_calc.step_month',
+  'page_calc.step_band',
+  'page_calc.band_first',
+  'page_calc.band_last',
+  'page_calc.band',
+] as const;
 
 /** The worked example: about the median mobile home page of the 2024 Web Almanac (2,311 KiB), viewed 100,000 times. */
 export const PAGE_DEFAULTS: PageInputs = { kilobytes: 2366, viewsPerMonth: 100_000, green: false };
@@ -81,36 +97,47 @@ export function pageEmissions(inputs: PageInputs): PageResult {
 }
 
 /** The range of grams per view a rating band covers. */
-export function bandRange(rating: SwdRating): string {
+export function bandRange(rating: SwdRating, text: PageText): string {
   const index = SWD_V4_BANDS.findIndex((band) => band.rating === rating);
   const band = SWD_V4_BANDS[index]!;
   const below = SWD_V4_BANDS[index - 1];
-  if (!below) return `${formatNumber(band.max, 3)} g or less`;
-  if (band.max === Infinity) return `more than ${formatNumber(below.max, 3)} g`;
-  return `more than ${formatNumber(below.max, 3)} g, up to ${formatNumber(band.max, 3)} g`;
+  const max = formatNumber(band.max, 3, text.locale);
+  if (!below) return say(text, 'band_first', { max });
+  const min = formatNumber(below.max, 3, text.locale);
+  return say(text, band.max === Infinity ? 'band_last' : 'band', { min, max });
 }
 
 /**
  * A calculator total with its unit: grams of CO2e, or kilograms from 1,000 g up. Not the guide
  * footer's per-view figure (`formatGrams` in src/lib/carbon.ts), which goes down to milligrams.
  */
-export function formatGramsCO2e(grams: number): string {
-  return grams >= 1000 ? `${formatNumber(grams / 1000)} kg CO2e` : `${formatQuantity(grams)} g CO2e`;
+export function formatGramsCO2e(grams: number, text: PageText): string {
+  return grams >= 1000
+    ? say(text, 'kg', { kg: formatNumber(grams / 1000, 2, text.locale) })
+    : say(text, 'grams', { grams: formatQuantity(grams, 3, text.locale) });
 }
 
-/** The arithmetic with the reader's numbers, each step ending in its result. */
-export function pageSteps(inputs: PageInputs, result = pageEmissions(inputs)): string[] {
+/** The arithmetic with the reader's numbers, each step ending in its result, in the page's language (PAGE_TEXT_KEYS). */
+export function pageSteps(inputs: PageInputs, text: PageText, result = pageEmissions(inputs)): string[] {
+  const n = (value: number, digits?: number) => formatNumber(value, digits, text.locale);
+  const q = (value: number, significant?: number) => formatQuantity(value, significant, text.locale);
   const kwhPerGb = inputs.green
-    ? `(${formatNumber(SWD_V4_KWH_PER_GB, 3)} − ${formatNumber(SWD_V4.operational.dataCentre, 3)}) kWh/GB`
-    : `${formatNumber(SWD_V4_KWH_PER_GB, 3)} kWh/GB`;
+    ? `(${n(SWD_V4_KWH_PER_GB, 3)} − ${n(SWD_V4.operational.dataCentre, 3)}) kWh/GB`
+    : `${n(SWD_V4_KWH_PER_GB, 3)} kWh/GB`;
+  const gb = q(result.gigabytes, 4);
   return [
-    `${formatNumber(inputs.kilobytes)} kB × 1,000 = ${formatNumber(result.bytes, 0)} bytes = ` +
-      `${formatQuantity(result.gigabytes, 4)} GB per view`,
-    `${formatQuantity(result.gigabytes, 4)} GB × ${kwhPerGb} × ${formatNumber(SWD_V4.gridIntensity)} gCO2e/kWh = ` +
-      `${formatQuantity(result.gramsPerView, 4)} g CO2e per view` +
-      (inputs.green ? ' (green hosting: the data centres’ operational energy counts as zero-carbon)' : ''),
-    `${formatQuantity(result.gramsPerView, 4)} g × ${formatNumber(inputs.viewsPerMonth, 0)} views = ` +
-      `${formatGramsCO2e(result.gramsPerMonth)} per month`,
-    `${formatQuantity(result.gramsPerView)} g per view is in SWD rating band ${result.rating} (${bandRange(result.rating)} per view)`,
+    say(text, 'step_bytes', { kb: n(inputs.kilobytes), thousand: n(1000), bytes: n(result.bytes, 0), gb }),
+    say(text, 'step_grams', { gb, kwhPerGb, intensity: n(SWD_V4.gridIntensity), grams: q(result.gramsPerView, 4) }) +
+      (inputs.green ? say(text, 'step_green') : ''),
+    say(text, 'step_month', {
+      grams: q(result.gramsPerView, 4),
+      views: n(inputs.viewsPerMonth, 0),
+      total: formatGramsCO2e(result.gramsPerMonth, text),
+    }),
+    say(text, 'step_band', {
+      grams: q(result.gramsPerView),
+      rating: result.rating,
+      range: bandRange(result.rating, text),
+    }),
   ];
 }

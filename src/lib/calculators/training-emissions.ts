@@ -5,6 +5,7 @@
  * <training-calculator>, so both spell out the very same arithmetic.
  */
 import type { NumberField } from './fields';
+import { say, type PageText } from '../template';
 import { formatNumber, formatPercent } from './format';
 
 export interface TrainingInputs {
@@ -23,36 +24,40 @@ export interface TrainingInputs {
 
 export type TrainingField = keyof TrainingInputs;
 
+/** Labels, units and hints are interface text keys (src/i18n/<code>.yaml, `training.*`). */
 export const TRAINING_FIELDS: readonly NumberField<TrainingField>[] = [
-  { name: 'accelerators', label: 'Accelerators (GPUs or TPUs)', min: 1, max: 1_000_000, step: 1 },
+  { name: 'accelerators', label: 'training.accelerators', min: 1, max: 1_000_000, step: 1 },
   {
     name: 'powerWatts',
-    label: 'Power draw per accelerator',
+    label: 'training.power',
     unit: 'W',
     min: 1,
     max: 5_000,
     step: 'any',
-    hint: 'Board power at full load, from the data sheet.',
+    hint: 'training.power_hint',
   },
-  { name: 'hours', label: 'Run time', unit: 'hours', min: 0, max: 100_000, step: 'any' },
+  { name: 'hours', label: 'training.hours', unitKey: 'training.hours_unit', min: 0, max: 100_000, step: 'any' },
   {
     name: 'utilisationPercent',
-    label: 'Average utilisation',
-    unit: '% of the power draw',
+    label: 'training.utilisation',
+    unitKey: 'training.utilisation_unit',
     min: 0,
     max: 100,
     step: 'any',
   },
-  {
-    name: 'pue',
-    label: 'Data-centre PUE',
-    min: 1,
-    max: 5,
-    step: 'any',
-    hint: '1.0 means every watt reaches the IT equipment; 1.1 to 1.6 is typical.',
-  },
-  { name: 'intensity', label: 'Grid carbon intensity', unit: 'gCO2e/kWh', min: 0, max: 2_000, step: 'any' },
+  { name: 'pue', label: 'training.pue', min: 1, max: 5, step: 'any', hint: 'training.pue_hint' },
+  { name: 'intensity', label: 'training.intensity', unit: 'gCO2e/kWh', min: 0, max: 2_000, step: 'any' },
 ];
+
+/** The messages the training calculator writes as its numbers change (the page hands them to the browser). */
+export const TRAINING_TEXT_KEYS = [
+  'calc.kg',
+  'calc.kg_tonnes',
+  'training.step_drawn',
+  'training.step_grid',
+  'training.step_emissions',
+  'training.grid_label',
+] as const;
 
 /** The worked example: 64 accelerators at 400 W for ten days at 80%, PUE 1.2, on the world-average grid. */
 export const TRAINING_DEFAULTS: TrainingInputs = {
@@ -82,26 +87,40 @@ export function trainingEmissions(inputs: TrainingInputs): TrainingResult {
 }
 
 /** `2,789.87 kg CO2e`, with tonnes added from one tonne up. */
-export function formatKg(kg: number): string {
-  const text = `${formatNumber(kg)} kg CO2e`;
-  return kg >= 1000 ? `${text} (${formatNumber(kg / 1000)} t)` : text;
+export function formatKg(kg: number, text: PageText): string {
+  const vars = { kg: formatNumber(kg, 2, text.locale), tonnes: formatNumber(kg / 1000, 2, text.locale) };
+  return say(text, kg >= 1000 ? 'kg_tonnes' : 'kg', vars);
 }
 
-/** The three steps of the arithmetic with the reader's numbers, each ending in its result. */
+/**
+ * The three steps of the arithmetic with the reader's numbers, each ending in its result, in the
+ * page's language (`text`: TRAINING_TEXT_KEYS); `grid` names the preset region, if one is chosen.
+ */
 export function trainingSteps(
   inputs: TrainingInputs,
+  text: PageText,
   result = trainingEmissions(inputs),
-  gridLabel?: string,
+  grid?: { region: string; year: number },
 ): string[] {
-  const n = inputs.accelerators;
-  const grid = gridLabel ? ` (${gridLabel})` : '';
+  const n = (value: number, digits?: number) => formatNumber(value, digits, text.locale);
+  const thousand = n(1000);
   return [
-    `${formatNumber(n, 0)} ${n === 1 ? 'accelerator' : 'accelerators'} × ${formatNumber(inputs.powerWatts)} W × ` +
-      `${formatNumber(inputs.hours)} h × ${formatPercent(inputs.utilisationPercent / 100)} ÷ 1,000 = ` +
-      `${formatNumber(result.acceleratorKwh)} kWh drawn by the accelerators`,
-    `${formatNumber(result.acceleratorKwh)} kWh × PUE ${formatNumber(inputs.pue)} = ` +
-      `${formatNumber(result.facilityKwh)} kWh from the grid`,
-    `${formatNumber(result.facilityKwh)} kWh × ${formatNumber(inputs.intensity)} gCO2e/kWh${grid} ÷ 1,000 = ` +
-      formatKg(result.kgCO2e),
+    say(text, 'step_drawn', {
+      count: inputs.accelerators,
+      accelerators: n(inputs.accelerators, 0),
+      watts: n(inputs.powerWatts),
+      hours: n(inputs.hours),
+      utilisation: formatPercent(inputs.utilisationPercent / 100, text.locale),
+      thousand,
+      kwh: n(result.acceleratorKwh),
+    }),
+    say(text, 'step_grid', { kwh: n(result.acceleratorKwh), pue: n(inputs.pue), facility: n(result.facilityKwh) }),
+    say(text, 'step_emissions', {
+      facility: n(result.facilityKwh),
+      intensity: n(inputs.intensity),
+      grid: grid ? say(text, 'grid_label', grid) : '',
+      thousand,
+      emissions: formatKg(result.kgCO2e, text),
+    }),
   ];
 }
