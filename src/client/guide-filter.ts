@@ -34,7 +34,8 @@ import {
 } from '~/lib/guide-filter';
 import { CARD_CHUNK, chunkOf, decodeGuidesIndex, renderCard, type CardFacts, type GuidesIndex } from '~/lib/guide-card';
 import { PAGE_SIZE } from '~/lib/pagination';
-import { urls } from '~/data/urls';
+import { BASE } from '~/data/urls';
+import { siteUrls } from '~/lib/urls';
 
 interface Card extends FilterItem {
   facts: CardFacts;
@@ -68,6 +69,10 @@ class GuideFilter extends HTMLElement {
   #chunkUrl!: (n: number) => string;
   /** The latest view asked for: an older one whose chunks come late is not drawn. */
   #asked = 0;
+  /** The page's language's URLs: `data-lang` names a language other than the default (`/fr/…`). */
+  get #urls() {
+    return siteUrls(BASE, this.dataset['lang'] || undefined);
+  }
 
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-${name}]`) as T;
@@ -221,7 +226,7 @@ class GuideFilter extends HTMLElement {
       if (!li) {
         li = el('li');
         const difficultyLabel = this.#labels.get(`difficulty:${facts.difficulty}`) ?? facts.difficulty;
-        li.innerHTML = renderCard(facts, { headingLevel: 2, difficultyLabel, urls });
+        li.innerHTML = renderCard(facts, { headingLevel: 2, difficultyLabel, urls: this.#urls });
         this.#items.set(facts.slug, li);
       }
       return li;

@@ -78,3 +78,31 @@ export function languageOfGuideFile(
   }
   return { language: fallback, pathInLanguage: normalised };
 }
+
+/**
+ * A collection id's language and slug: a translation's id is `<code>/<slug>` (src/content.config.ts),
+ * an original's is its slug, which never holds a `/`.
+ */
+export function splitGuideId(id: string, defaultCode: string): { lang: string; slug: string } {
+  const slash = id.indexOf('/');
+  return slash > 0 ? { lang: id.slice(0, slash), slug: id.slice(slash + 1) } : { lang: defaultCode, slug: id };
+}
+
+/** The collection id of a guide `slug` in language `code`: its slug in the default language. */
+export function guideId(slug: string, code: string, defaultCode: string): string {
+  return code.toLowerCase() === defaultCode.toLowerCase() ? slug : `${code}/${slug}`;
+}
+
+/**
+ * The language a page is in, from its path: `/fr/guides/x/` (under the base) is French when `fr`
+ * is one of the site's other languages; every other path is in the default language. What Astro's
+ * `currentLocale` says for our routes, also without an `i18n` config, and never fooled by a guide
+ * whose slug is a language code (`/guides/fr/`): only the first segment counts.
+ */
+export function languageOfPath(pathname: string, base: string, languages: readonly Language[]): Language {
+  const fallback = languages.find((language) => language.isDefault) ?? languages[0]!;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\/+/, '');
+  const first = rest.split('/')[0]?.toLowerCase() ?? '';
+  return languages.find((language) => !language.isDefault && language.code.toLowerCase() === first) ?? fallback;
+}

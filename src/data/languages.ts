@@ -1,0 +1,48 @@
+/**
+ * The site's languages (content/site.yaml's `language` and `languages`, src/lib/languages.ts),
+ * the language of the page being rendered and its URLs. Runs inside Vite: pages, components,
+ * layouts; never in browser code, which gets what it needs from the page (`data-*` attributes).
+ */
+import { languageOfPath, siteLanguages, type Language } from '../lib/languages';
+import { SITE } from '../lib/site';
+import { siteUrls, type SiteUrls } from '../lib/urls';
+import { BASE, urls } from './urls';
+
+/** The default language first, then the others in site.yaml's order. */
+export const LANGUAGES: readonly Language[] = siteLanguages(SITE);
+
+export const DEFAULT_LANGUAGE: Language = LANGUAGES[0]!;
+
+const byCode = new Map(LANGUAGES.map((language) => [language.code, language]));
+
+/** A language of the site by its code; the default language for any other code. */
+export function languageFor(code: string | undefined): Language {
+  return (code && byCode.get(code)) || DEFAULT_LANGUAGE;
+}
+
+/** The language of the page at `url` (Astro.url): the one its path is under. */
+export function pageLanguage(url: URL): Language {
+  return languageOfPath(url.pathname, BASE, LANGUAGES);
+}
+
+/**
+ * `getStaticPaths` entries for a page every language has: the `[...lang]` rest parameter is
+ * undefined for the default language (its plain URLs) and the code for the others.
+ */
+export function languageParams(): { lang: string | undefined; language: Language }[] {
+  return LANGUAGES.map((language) => ({ lang: language.isDefault ? undefined : language.code, language }));
+}
+
+const urlsByLanguage = new Map<string, SiteUrls>(
+  LANGUAGES.map((language) => [language.code, language.isDefault ? urls : siteUrls(BASE, language.code)]),
+);
+
+/** The URLs of a language's pages (`/fr/guides/x/`); the default language's for any other code. */
+export function urlsFor(code: string): SiteUrls {
+  return urlsByLanguage.get(code) ?? urls;
+}
+
+/** The URLs of the language of the page at `url` (Astro.url): what a component links to. */
+export function pageUrls(url: URL): SiteUrls {
+  return urlsFor(pageLanguage(url).code);
+}
