@@ -1,7 +1,7 @@
 /**
  * <guide-filter>: filters, counts and sorts the whole library on /guides/ and its numbered pages
  * (markup in src/components/GuideFilter.astro). The page holds one page of cards; the element
- * fetches the guides index (src/pages/guides/index-[version].json.ts) at idle, or at once when
+ * fetches the guides index (src/pages/[...lang]/guides/index-[version].json.ts) at idle, or at once when
  * the URL asks for a filtered view, and enables the controls when it has it. The index holds all
  * that filtering needs but descriptions, which come in chunks (cards-[version]-[n].json.ts): the
  * chunks of the cards about to be drawn, or every chunk once the text box holds words, because

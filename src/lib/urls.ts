@@ -80,7 +80,7 @@ export function siteUrls(base: string, language?: string) {
     carbon: () => page('carbon'),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
-    /** What <guide-filter> fetches (src/pages/guides/index-[version].json.ts), named after its content. */
+    /** What <guide-filter> fetches (src/pages/[...lang]/guides/index-[version].json.ts), named after its content. */
     guidesIndex: (version: string) => withBase(`${prefix}guides/index-${version}.json`, base),
   };
 }
