@@ -75,7 +75,7 @@ export interface ContentReport {
  */
 export function siteRoutes(languages: readonly Language[] = []): Route[] {
   const local = Object.entries(PAGE_PATHS)
-    .filter(([name]) => !SHARED_PAGES.has(name as keyof typeof PAGE_PATHS))
+    .filter(([name]) => !SHARED_PAGES.includes(name as keyof typeof PAGE_PATHS))
     .map(([, pagePath]) => pagePath);
   return [
     ...routesFromPaths(Object.values(PAGE_PATHS)),

@@ -44,22 +44,24 @@ function listPage(n: number, first: string, rest: () => string): string {
 
 /**
  * The pages every language has once (the carbon page, robots.txt, the 404 page); every other page
- * exists per language, a language other than the default's under `/<code>/`.
+ * exists per language, a language other than the default's under `/<code>/`. An array, not a Set:
+ * browser bundles that import siteUrls drop it.
  */
-export const SHARED_PAGES: ReadonlySet<keyof typeof PAGE_PATHS> = new Set(['carbon', 'robots', 'notFound']);
+export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['carbon', 'robots', 'notFound'];
 
 /**
  * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
- * `/<language>/`: none for the default language, whose URLs are the plain ones.
+ * `/<language>/`: none for the default language, whose URLs are the plain ones. A language's
+ * pages are the default language's under a longer base; the shared pages stay under `base`.
  */
 export function siteUrls(base: string, language?: string) {
-  const prefix = language ? `${language}/` : '';
+  const root = language ? withBase(`${language}/`, base) : base;
   /** A page's URL: its path with the values in place of its `:name` segments, in order, under the base. */
   const page = (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
     let i = 0;
     return withBase(
-      (SHARED_PAGES.has(name) ? '' : prefix) + PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
-      base,
+      PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
+      root,
     );
   };
   return {
@@ -77,22 +79,24 @@ export function siteUrls(base: string, language?: string) {
     series: (slug: string) => page('series', slug),
     search: () => page('search'),
     rss: () => page('rss'),
-    carbon: () => page('carbon'),
+    carbon: () => withBase(PAGE_PATHS.carbon, base),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
     /** What <guide-filter> fetches (src/pages/[...lang]/guides/index-[version].json.ts), named after its content. */
-    guidesIndex: (version: string) => withBase(`${prefix}guides/index-${version}.json`, base),
+    guidesIndex: (version: string) => withBase(`guides/index-${version}.json`, root),
   };
 }
 
 export type SiteUrls = ReturnType<typeof siteUrls>;
 
 /** The first segments of the pages every language has (`guides`, `tags`, …, `rss.xml`). */
-const LOCAL_FIRST_SEGMENTS = new Set(
-  (Object.keys(PAGE_PATHS) as (keyof typeof PAGE_PATHS)[])
-    .filter((name) => !SHARED_PAGES.has(name))
-    .map((name) => PAGE_PATHS[name].split('/')[0]),
-);
+function localFirstSegments(): Set<string | undefined> {
+  return new Set(
+    (Object.keys(PAGE_PATHS) as (keyof typeof PAGE_PATHS)[])
+      .filter((name) => !SHARED_PAGES.includes(name))
+      .map((name) => PAGE_PATHS[name].split('/')[0]),
+  );
+}
 
 /**
  * A site path as site.yaml writes it (`/guides/`, `/tags/#x`), in `language`: `/fr/guides/` when
@@ -102,5 +106,7 @@ const LOCAL_FIRST_SEGMENTS = new Set(
 export function inLanguage(href: string, language: string | undefined): string {
   if (!language || !href.startsWith('/') || href.startsWith('//')) return href;
   const first = href.slice(1).split(/[/?#]/)[0] ?? '';
-  return LOCAL_FIRST_SEGMENTS.has(first) ? `/${language}${href}` : href;
+  // Computed here rather than once at the top: browser bundles that import this module for
+  // siteUrls keep no code they never call.
+  return localFirstSegments().has(first) ? `/${language}${href}` : href;
 }
