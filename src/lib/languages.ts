@@ -106,3 +106,14 @@ export function languageOfPath(pathname: string, base: string, languages: readon
   const first = rest.split('/')[0]?.toLowerCase() ?? '';
   return languages.find((language) => !language.isDefault && language.code.toLowerCase() === first) ?? fallback;
 }
+
+/**
+ * Whether Pagefind has an index for a page in language `lang`, given the languages its entry
+ * file lists: as Pagefind looks it up, the whole tag first, then its primary subtag. Without one,
+ * Pagefind would search another language's index, whose pages are not this page's language.
+ */
+export function hasSearchIndex(lang: string, indexLanguages: readonly string[]): boolean {
+  const wanted = lang.toLowerCase();
+  const known = new Set(indexLanguages.map((code) => code.toLowerCase()));
+  return known.has(wanted) || known.has(wanted.split('-')[0] ?? wanted);
+}

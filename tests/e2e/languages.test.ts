@@ -241,6 +241,18 @@ describe('search in French', () => {
   });
 });
 
+describe('search in a language with no guide yet', () => {
+  it('finds nothing, rather than the English guides Pagefind would fall back to', async () => {
+    const { page, consoleErrors, context } = await newPage(browser);
+    await page.goto(`${server.url}es/search/?q=alpha`);
+    const status = page.locator('search-page [data-status]');
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^No results/);
+    expect(await page.locator('search-page [data-list] [data-title]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('accessibility in French', () => {
   it.each(['fr/guides/alpha-basics/', 'fr/guides/', 'guides/alpha-basics/'])(
     'axe finds no WCAG 2.2 A/AA violation on /%s',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, siteRoutes } from '../../content-tools/check/index';
 import { resolveLink } from '../../content-tools/check/links';
 import { checkGuideSource, duplicateSlugDiagnostics } from '../../content-tools/guide-files';
-import { guideId, languageOfPath, siteLanguages, splitGuideId } from '~/lib/languages';
+import { guideId, hasSearchIndex, languageOfPath, siteLanguages, splitGuideId } from '~/lib/languages';
 import { buildLibrary, type GuideInput } from '~/lib/library';
 import { inLanguage, siteUrls } from '~/lib/urls';
 import { guideLastmod, recordLastUpdated } from '~/integrations/git-dates/sitemap';
@@ -184,5 +184,15 @@ describe('the sitemap’s lastmod', () => {
     expect(lastmod('https://example.org/fr/guides/alpha/')).toBe('2025-03-01T00:00:00.000Z');
     expect(lastmod('https://example.org/fr/guides/')).toBeUndefined();
     expect(lastmod('https://example.org/fr/tags/alpha/')).toBeUndefined();
+  });
+});
+
+describe('search in a language', () => {
+  it('has an index only when Pagefind wrote one for the language or its primary subtag', () => {
+    expect(hasSearchIndex('fr', ['en', 'fr'])).toBe(true);
+    expect(hasSearchIndex('en-GB', ['en'])).toBe(true);
+    expect(hasSearchIndex('pt-BR', ['pt-br'])).toBe(true);
+    // A language with no guide yet: Pagefind would search the English index instead.
+    expect(hasSearchIndex('es', ['en', 'fr'])).toBe(false);
   });
 });
