@@ -46,3 +46,10 @@ export function urlsFor(code: string): SiteUrls {
 export function pageUrls(url: URL): SiteUrls {
   return urlsFor(pageLanguage(url).code);
 }
+
+/** The path of the page at `url` after the base and its language's `/<code>/`: `tags/cloud/`. */
+export function pathInPageLanguage(url: URL): string {
+  const language = pageLanguage(url);
+  const rest = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname.replace(/^\/+/, '');
+  return language.isDefault ? rest : rest.slice(language.code.length + 1);
+}

@@ -6,6 +6,7 @@
 import { readGitDate } from '../lib/git-dates';
 import { languageOfGuideFile, type Language } from '../lib/languages';
 import type { Guide } from '../lib/library';
+import { PAGE_SIZE } from '../lib/pagination';
 import { pairTranslations, translationState, type ChangeDates, type TranslationState } from '../lib/translations';
 import { entryFor, libraries } from './guides';
 import { guidesDir } from './guides-dir';
@@ -100,4 +101,34 @@ export function untranslatedCount(code: string): number {
   if (code === DEFAULT_LANGUAGE.code) return 0;
   const originals = libraries.get(DEFAULT_LANGUAGE.code)?.guides ?? [];
   return originals.filter((guide) => !translationPairs.byOriginal.get(guide.slug)?.has(code)).length;
+}
+
+/** How many numbered pages a list of `count` items fills (one, even when empty). */
+const pagesOf = (count: number) => Math.max(1, Math.ceil(count / PAGE_SIZE));
+
+/**
+ * Whether language `code` makes the listing page at `pathInLanguage` (`tags/cloud/page/2/`), the
+ * path after its `/<code>/`: every language has the home, /guides/, /tags/, search and each
+ * level's first page; a tag, series or numbered page only when its guides are there. Guide pages
+ * are not listings: their versions are the translations (versionsOf).
+ */
+export function listingExists(code: string, pathInLanguage: string): boolean {
+  const library = libraries.get(code);
+  if (!library) return false;
+  if (/^(?:|guides\/|tags\/|search\/)$/.test(pathInLanguage)) return true;
+  const numbered = (n: string | undefined, count: number) => n === undefined || Number(n) <= pagesOf(count);
+  let match = /^guides\/page\/(\d+)\/$/.exec(pathInLanguage);
+  if (match) return numbered(match[1], library.guides.length);
+  match = /^tags\/([^/]+)\/(?:page\/(\d+)\/)?$/.exec(pathInLanguage);
+  if (match) {
+    const tag = library.tagsBySlug.get(match[1] ?? '');
+    return tag !== undefined && numbered(match[2], tag.count);
+  }
+  match = /^difficulty\/([^/]+)\/(?:page\/(\d+)\/)?$/.exec(pathInLanguage);
+  if (match) {
+    const level = library.difficulties.find((summary) => summary.level === match![1]);
+    return level !== undefined && numbered(match[2], level.count);
+  }
+  match = /^series\/([^/]+)\/$/.exec(pathInLanguage);
+  return match ? library.seriesBySlug.has(match[1] ?? '') : false;
 }

@@ -117,3 +117,30 @@ export function hasSearchIndex(lang: string, indexLanguages: readonly string[]):
   const known = new Set(indexLanguages.map((code) => code.toLowerCase()));
   return known.has(wanted) || known.has(wanted.split('-')[0] ?? wanted);
 }
+
+export interface PageAlternate {
+  hreflang: string;
+  /** The page's path in that language, under the base: `fr/tags/cloud/`, or `tags/cloud/` for the default. */
+  path: string;
+}
+
+/**
+ * The versions of a page in every language that has it, `pathInLanguage` being its path after
+ * the language's `/<code>/` (`tags/cloud/`), and the default language's as `x-default`; none
+ * when only one language has the page. `exists` says whether a language makes that page.
+ */
+export function pageAlternates(
+  pathInLanguage: string,
+  languages: readonly Language[],
+  exists: (code: string, pathInLanguage: string) => boolean,
+): PageAlternate[] {
+  const versions = languages
+    .filter((language) => exists(language.code, pathInLanguage))
+    .map((language) => ({
+      hreflang: language.code,
+      path: language.isDefault ? pathInLanguage : `${language.code}/${pathInLanguage}`,
+    }));
+  if (versions.length < 2) return [];
+  const original = languages[0] && versions.find((version) => version.hreflang === languages[0]!.code);
+  return original ? [...versions, { hreflang: 'x-default', path: original.path }] : versions;
+}

@@ -90,6 +90,28 @@ describe('the language of every page', () => {
     }
   });
 
+  it.each([
+    ['', ['en', 'fr', 'es']],
+    ['guides/', ['en', 'fr', 'es']],
+    ['tags/', ['en', 'fr', 'es']],
+    ['search/', ['en', 'fr', 'es']],
+    ['difficulty/advanced/', ['en', 'fr', 'es']],
+    // Only the English and French guides have this tag; the French series has a name of its own.
+    ['tags/cloud/', ['en', 'fr']],
+    ['series/parcours-de-test/', []],
+  ])('names the versions of the listing /fr/%s in every language that has it', async (pagePath, languages) => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}fr/${pagePath}`);
+    const alternates = await page
+      .locator('link[rel=alternate][hreflang]')
+      .evaluateAll((links) =>
+        links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]),
+      );
+    const expected = languages.map((code) => [code, code === 'en' ? `/${pagePath}` : `/${code}/${pagePath}`]);
+    expect(alternates).toEqual(expected.length ? [...expected, ['x-default', `/${pagePath}`]] : []);
+    await context.close();
+  });
+
   it('gives an untranslated guide neither a switcher nor hreflang alternates', async () => {
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}guides/beta-middle/`);

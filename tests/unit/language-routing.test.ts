@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, siteRoutes } from '../../content-tools/check/index';
 import { resolveLink } from '../../content-tools/check/links';
 import { checkGuideSource, duplicateSlugDiagnostics } from '../../content-tools/guide-files';
-import { guideId, hasSearchIndex, languageOfPath, siteLanguages, splitGuideId } from '~/lib/languages';
+import { guideId, hasSearchIndex, languageOfPath, pageAlternates, siteLanguages, splitGuideId } from '~/lib/languages';
 import { buildLibrary, type GuideInput } from '~/lib/library';
 import { inLanguage, siteUrls } from '~/lib/urls';
 import { guideLastmod, recordLastUpdated } from '~/integrations/git-dates/sitemap';
@@ -194,5 +194,21 @@ describe('search in a language', () => {
     expect(hasSearchIndex('pt-BR', ['pt-br'])).toBe(true);
     // A language with no guide yet: Pagefind would search the English index instead.
     expect(hasSearchIndex('es', ['en', 'fr'])).toBe(false);
+  });
+});
+
+describe('a listing’s versions in other languages', () => {
+  it('names each language that makes the page, and the default’s as x-default', () => {
+    const exists = (code: string, pathInLanguage: string) => code !== 'es' || pathInLanguage === 'guides/';
+    expect(pageAlternates('guides/', LANGUAGES, exists)).toEqual([
+      { hreflang: 'en', path: 'guides/' },
+      { hreflang: 'fr', path: 'fr/guides/' },
+      { hreflang: 'es', path: 'es/guides/' },
+      { hreflang: 'x-default', path: 'guides/' },
+    ]);
+    expect(pageAlternates('tags/cloud/', LANGUAGES, exists).map((a) => a.hreflang)).toEqual(['en', 'fr', 'x-default']);
+    // A page only one language makes has no alternates; one the default lacks has no x-default.
+    expect(pageAlternates('tags/x/', LANGUAGES, (code) => code === 'fr')).toEqual([]);
+    expect(pageAlternates('tags/x/', LANGUAGES, (code) => code !== 'en').map((a) => a.hreflang)).toEqual(['fr', 'es']);
   });
 });
