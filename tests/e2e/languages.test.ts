@@ -172,6 +172,14 @@ describe('French listings hold French guides only', () => {
     await context.close();
   });
 
+  it('the home page of a language with no translation leads to the original guides, not to writing one', async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}es/`);
+    expect(await page.getByRole('link', { name: 'Read the guides in English' }).getAttribute('href')).toBe('/guides/');
+    expect(await page.getByRole('heading', { name: 'Write the first guide' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('the tag, level and series pages work without JavaScript and link French pages', async () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.url}fr/tags/cloud/`);
