@@ -5,8 +5,8 @@
  */
 import { languageOfPath, siteLanguages, type Language } from '../lib/languages';
 import { SITE } from '../lib/site';
-import { siteUrls, type SiteUrls } from '../lib/urls';
-import { BASE, urls } from './urls';
+import { inLanguage, siteUrls, type SiteUrls } from '../lib/urls';
+import { BASE, siteHref, urls } from './urls';
 
 /** The default language first, then the others in site.yaml's order. */
 export const LANGUAGES: readonly Language[] = siteLanguages(SITE);
@@ -52,4 +52,13 @@ export function pathInPageLanguage(url: URL): string {
   const language = pageLanguage(url);
   const rest = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname.replace(/^\/+/, '');
   return language.isDefault ? rest : rest.slice(language.code.length + 1);
+}
+
+/**
+ * A link from site.yaml (`/guides/`) for the page at `url`: in the page's language when that
+ * language has the page (`/fr/guides/`), under the base; other URLs are kept.
+ */
+export function siteHrefIn(url: URL, href: string): string {
+  const language = pageLanguage(url);
+  return siteHref(inLanguage(href, language.isDefault ? undefined : language.code));
 }
