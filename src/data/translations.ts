@@ -10,7 +10,7 @@ import { PAGE_SIZE } from '../lib/pagination';
 import { pairTranslations, translationState, type ChangeDates, type TranslationState } from '../lib/translations';
 import { entryFor, libraries } from './guides';
 import { guidesDir } from './guides-dir';
-import { DEFAULT_LANGUAGE, LANGUAGES, languageFor, urlsFor } from './languages';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageFor, pathInPageLanguage, urlsFor } from './languages';
 
 interface Pairable {
   id: string;
@@ -131,4 +131,13 @@ export function listingExists(code: string, pathInLanguage: string): boolean {
   }
   match = /^series\/([^/]+)\/$/.exec(pathInLanguage);
   return match ? library.seriesBySlug.has(match[1] ?? '') : false;
+}
+
+/**
+ * The languages that make the listing at `href` (a page's URL under the base): what its hreflang
+ * alternates name, so part of its cache key (src/data/page-keys.ts) beside the guides it lists.
+ */
+export function listingLanguages(href: string): string[] {
+  const path = pathInPageLanguage(new URL(href, 'https://site.invalid'));
+  return LANGUAGES.filter((language) => listingExists(language.code, path)).map((language) => language.code);
 }
