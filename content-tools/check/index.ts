@@ -101,7 +101,7 @@ export function buildSiteIndex(
   const published = new Map<string, GuideInput[]>();
   const defaultLang = options.defaultLanguage ?? guides.find((guide) => guide.id === guide.slug)?.lang;
   for (const guide of guides) {
-    guideByFile.set(guide.relativePath, guide.slug);
+    guideByFile.set(guide.relativePath, guide.id);
     if (!siteGuides.has(guide.id)) {
       siteGuides.set(guide.id, {
         slug: guide.slug,

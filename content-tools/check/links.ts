@@ -29,7 +29,7 @@ export interface SiteIndex {
   guides: ReadonlyMap<string, SiteGuide>;
   /** Each other language's tag and series slugs, for links to `/<code>/tags/…` and `/<code>/series/…`. */
   languages?: ReadonlyMap<string, { tags: ReadonlySet<string>; series: ReadonlySet<string> }>;
-  /** Guide files by their path relative to the guides folder (`web/intro.md`) → slug. */
+  /** Guide files by their path relative to the guides folder (`web/intro.md`) → id (`intro`, `fr/intro`). */
   guideByFile: ReadonlyMap<string, string>;
   /** Tag slugs that published guides use: the tag pages a build makes. */
   tags: ReadonlySet<string>;
@@ -92,12 +92,14 @@ export function resolveLink(
       sitePath = `/${sitePath.slice(site.basePath.length)}`;
   } else if (SOURCE_FILE.test(pathPart)) {
     const target = path.normalize(path.join(here, safeDecodeURIComponent(pathPart)));
-    const slug = site.guideByFile.get(target);
-    if (slug) {
+    const id = site.guideByFile.get(target);
+    if (id) {
+      // A translation's id is `<code>/<slug>`, its page `/<code>/guides/<slug>/`.
+      const page = id.includes('/') ? `/${id.replace('/', '/guides/')}/` : `/guides/${id}/`;
       return {
         ok: false,
         rule: 'broken-link',
-        message: `${url} links to the source file ${target}, which the site does not publish; link to /guides/${slug}/${fragment ? `#${fragment}` : ''}`,
+        message: `${url} links to the source file ${target}, which the site does not publish; link to ${page}${fragment ? `#${fragment}` : ''}`,
       };
     }
     return {

@@ -212,3 +212,22 @@ describe('a listing’s versions in other languages', () => {
     expect(pageAlternates('tags/x/', LANGUAGES, (code) => code !== 'en').map((a) => a.hreflang)).toEqual(['fr', 'es']);
   });
 });
+
+describe('a link to a translation’s source file', () => {
+  it('names the translation’s page', () => {
+    const original = record('2025-01-01-alpha.md', guideText('', 'Text.\n', 'Alpha'));
+    const translation = record('fr/2025-01-01-alpha.md', guideText('', 'Texte.\n', 'Alpha FR'));
+    const site = buildSiteIndex([original, translation], {
+      root: '.',
+      dir: 'content/guides',
+      basePath: '/',
+      routes: siteRoutes(LANGUAGES),
+      defaultLanguage: 'en',
+    });
+    expect(resolveLink('./2025-01-01-alpha.md', translation, site)).toMatchObject({
+      ok: false,
+      message:
+        './2025-01-01-alpha.md links to the source file fr/2025-01-01-alpha.md, which the site does not publish; link to /fr/guides/alpha/',
+    });
+  });
+});
