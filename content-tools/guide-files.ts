@@ -17,6 +17,18 @@ import { bodyFacts } from '../src/lib/markdown-text';
 import { nearest } from '../src/lib/nearest';
 import { publicFileExists } from '../src/data/public-files';
 import { guideSlug } from '../src/lib/slug';
+import { guideId, languageOfGuideFile, siteLanguages, type Language } from '../src/lib/languages';
+import { loadSiteConfig } from '../src/data/site-config';
+
+/** The site's languages, from site.yaml (`SITE_CONFIG`) under `root`: which folders hold translations. */
+export function siteFileLanguages(root: string = process.cwd()): Language[] {
+  try {
+    return siteLanguages(loadSiteConfig(undefined, root).config);
+  } catch {
+    // A folder checked outside a Greenpath project (no tokens.css to read): one language, the schema's default.
+    return siteLanguages({ language: 'en', languages: [] });
+  }
+}
 
 export const GUIDE_EXTENSIONS = /\.(md|mdx)$/i;
 
@@ -39,6 +51,10 @@ export interface CheckedGuide {
   /** Path as shown in messages: relative to the project root. */
   displayPath: string;
   slug: string;
+  /** The language's code: the default language's, or that of the `<code>/` folder a translation is in. */
+  lang: string;
+  /** What the collection calls it: the slug, or `<code>/<slug>` for a translation (src/content.config.ts). */
+  id: string;
   source: string;
   parsed: ParsedGuideSource;
   /** The schema's output, when the front matter is valid. */
@@ -58,6 +74,8 @@ export function checkGuideSource(
   /** The body's first paragraph, when the caller has it already (the content check caches it). */
   firstParagraphOf: (parsed: ParsedGuideSource) => string | undefined = (parsed) =>
     bodyFacts(parsed.body).firstParagraph,
+  /** The site's languages, the default first; without them every guide is in one language. */
+  languages: readonly Language[] = [{ code: 'en', name: 'English', dir: 'ltr', isDefault: true }],
 ): {
   guide: CheckedGuide;
   diagnostics: Diagnostic[];
@@ -138,15 +156,21 @@ export function checkGuideSource(
     });
   }
   const slug = guideSlug(relativePath, parsed.data);
-  return { guide: { relativePath, displayPath, slug, source, parsed, frontmatter }, diagnostics };
+  const lang = languageOfGuideFile(relativePath, languages).language.code;
+  const id = guideId(slug, lang, languages[0]?.code ?? lang);
+  return { guide: { relativePath, displayPath, slug, lang, id, source, parsed, frontmatter }, diagnostics };
 }
 
-/** Two guides with one slug: an error on each, naming the other file. */
+/**
+ * Two guides of one language with one slug: an error on each, naming the other file. A
+ * translation shares its original's slug by design: its id is `<code>/<slug>`.
+ */
 export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagnostic[] {
-  const bySlug = new Map<string, CheckedGuide[]>();
-  for (const guide of guides) bySlug.set(guide.slug, [...(bySlug.get(guide.slug) ?? []), guide]);
+  const byId = new Map<string, CheckedGuide[]>();
+  for (const guide of guides) byId.set(guide.id, [...(byId.get(guide.id) ?? []), guide]);
   const out: Diagnostic[] = [];
-  for (const [slug, group] of bySlug) {
+  for (const group of byId.values()) {
+    const slug = group[0]?.slug ?? '';
     if (group.length < 2) continue;
     for (const guide of group) {
       const others = group.filter((g) => g !== guide).map((g) => g.displayPath);
@@ -191,6 +215,8 @@ export interface FolderCheckOptions {
   files?: ReadonlyMap<string, Uint8Array>;
   /** Supplies a body's first paragraph without parsing it again. */
   firstParagraphOf?: (relativePath: string, parsed: ParsedGuideSource) => string | undefined;
+  /** The site's languages, the default first; site.yaml's under `root` by default. */
+  languages?: readonly Language[];
 }
 
 /**
@@ -209,6 +235,7 @@ export async function checkGuideFolder(
   const files = options.files ? [...new Set([...onDisk, ...options.files.keys()])].sort() : onDisk;
   const guides: CheckedGuide[] = [];
   const diagnostics: Diagnostic[] = [];
+  const languages = options.languages ?? siteFileLanguages(root);
   await Promise.all(
     files.map(async (rel) => {
       const abs = path.join(absDir, rel);
@@ -217,8 +244,8 @@ export async function checkGuideFolder(
       const decoded = decodeGuideBytes(bytes);
       const { firstParagraphOf } = options;
       const result = firstParagraphOf
-        ? checkGuideSource(rel, displayPath, decoded.text, (parsed) => firstParagraphOf(rel, parsed))
-        : checkGuideSource(rel, displayPath, decoded.text);
+        ? checkGuideSource(rel, displayPath, decoded.text, (parsed) => firstParagraphOf(rel, parsed), languages)
+        : checkGuideSource(rel, displayPath, decoded.text, undefined, languages);
       guides.push(result.guide);
       diagnostics.push(...encodingDiagnostics(displayPath, bytes, decoded), ...result.diagnostics);
     }),

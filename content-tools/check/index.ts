@@ -11,12 +11,13 @@ import path from 'node:path';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../src/schemas/errors';
 import { isDraft } from '../../src/schemas/guide';
 import type { ParsedGuideSource } from '../frontmatter';
-import { checkGuideFolder } from '../guide-files';
+import { checkGuideFolder, siteFileLanguages } from '../guide-files';
+import type { Language } from '../../src/lib/languages';
 import { guidesDir } from '../../src/data/guides-dir';
 import { buildLibrary, type GuideInput } from '../../src/lib/library';
 import { publicFileExists } from '../../src/data/public-files';
 import { DEFAULT_TAGS_FILE, loadTagVocabulary } from '../../src/data/tag-vocabulary';
-import { PAGE_PATHS } from '../../src/lib/urls';
+import { PAGE_PATHS, SHARED_PAGES } from '../../src/lib/urls';
 import { normaliseBase } from '../../src/lib/urls-base';
 import { keepTreeForRender } from '../../src/markdown/remark-reuse-parse';
 import { analyseBody, type AnalyseOptions, type BodyAnalysis } from './analyse';
@@ -57,6 +58,8 @@ export interface ContentCheckOptions {
    * parse it again (src/markdown/remark-reuse-parse.ts). Only the build's content guard asks.
    */
   keepTreesForRender?: boolean;
+  /** The site's languages, the default first; site.yaml's under `root` by default. */
+  languages?: readonly Language[];
 }
 
 export interface ContentReport {
@@ -72,23 +75,41 @@ export interface ContentReport {
   cached: number;
 }
 
-/** The routes of this site: the page paths of ../../src/lib/urls.ts. */
-export function siteRoutes(): Route[] {
-  return routesFromPaths(Object.values(PAGE_PATHS));
+/**
+ * The routes of this site: the page paths of ../../src/lib/urls.ts, and those every other
+ * language has again under `/<code>/`.
+ */
+export function siteRoutes(languages: readonly Language[] = []): Route[] {
+  const local = Object.entries(PAGE_PATHS)
+    .filter(([name]) => !SHARED_PAGES.includes(name as keyof typeof PAGE_PATHS))
+    .map(([, pagePath]) => pagePath);
+  return [
+    ...routesFromPaths(Object.values(PAGE_PATHS)),
+    ...languages
+      .filter((language) => !language.isDefault)
+      .flatMap((language) =>
+        routesFromPaths(
+          local.map((pagePath) => `${language.code}/${pagePath}`),
+          language.code,
+        ),
+      ),
+  ];
 }
 
 /** Describes the site a build of these guides makes. */
 export function buildSiteIndex(
   guides: readonly GuideRecord[],
-  options: { root: string; dir: string; basePath: string; routes: readonly Route[] },
+  options: { root: string; dir: string; basePath: string; routes: readonly Route[]; defaultLanguage?: string },
 ): SiteIndex {
   const siteGuides = new Map<string, SiteGuide>();
   const guideByFile = new Map<string, string>();
-  const published: GuideInput[] = [];
+  // Each language's published guides: its tag, level and series pages are its own library's.
+  const published = new Map<string, GuideInput[]>();
+  const defaultLang = options.defaultLanguage ?? guides.find((guide) => guide.id === guide.slug)?.lang;
   for (const guide of guides) {
-    guideByFile.set(guide.relativePath, guide.slug);
-    if (!siteGuides.has(guide.slug)) {
-      siteGuides.set(guide.slug, {
+    guideByFile.set(guide.relativePath, guide.id);
+    if (!siteGuides.has(guide.id)) {
+      siteGuides.set(guide.id, {
         slug: guide.slug,
         anchors: guide.analysis.anchors,
         headingIds: guide.analysis.headings.filter((h) => !h.droppedAsTitle).map((h) => h.slug),
@@ -98,10 +119,13 @@ export function buildSiteIndex(
     if (guide.draft || !guide.frontmatter) continue;
     const { words, readingMinutes, firstParagraph } = guide.analysis;
     const facts = { words, readingMinutes, firstParagraph };
-    published.push({ id: guide.slug, data: guide.frontmatter, facts, filePath: guide.relativePath });
+    const inLanguage = published.get(guide.lang) ?? [];
+    inLanguage.push({ id: guide.id, slug: guide.slug, data: guide.frontmatter, facts, filePath: guide.relativePath });
+    published.set(guide.lang, inLanguage);
   }
   // The tag, level and series pages a build makes are the library's, built by the build's own code.
-  const library = buildLibrary(published);
+  const libraries = new Map([...published].map(([lang, inputs]) => [lang, buildLibrary(inputs, {}, { lang })]));
+  const library = (defaultLang && libraries.get(defaultLang)) || buildLibrary([]);
   const absDir = path.resolve(options.root, options.dir);
   return {
     guides: siteGuides,
@@ -109,6 +133,14 @@ export function buildSiteIndex(
     tags: new Set(library.tagsBySlug.keys()),
     series: new Set(library.seriesBySlug.keys()),
     difficulties: library.difficulties.map((d) => d.level),
+    languages: new Map(
+      [...libraries]
+        .filter(([lang]) => lang !== defaultLang)
+        .map(([lang, lib]) => [
+          lang,
+          { tags: new Set(lib.tagsBySlug.keys()), series: new Set(lib.seriesBySlug.keys()) },
+        ]),
+    ),
     routes: options.routes,
     basePath: options.basePath,
     publicFileExists: (sitePath) => publicFileExists(sitePath, options.root),
@@ -144,7 +176,9 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     analyses.set(relativePath, analysis);
     return analysis;
   };
+  const languages = options.languages ?? siteFileLanguages(root);
   const folder = await checkGuideFolder(dir, root, {
+    languages,
     ...(options.files ? { files: options.files } : {}),
     firstParagraphOf: (relativePath, parsed) => analysisFor(relativePath, parsed).firstParagraph,
   });
@@ -166,7 +200,8 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     root,
     dir,
     basePath: normaliseBase(options.basePath ?? process.env['BASE_PATH']),
-    routes: siteRoutes(),
+    routes: siteRoutes(languages),
+    ...(languages[0] ? { defaultLanguage: languages[0].code } : {}),
   });
   const tagsFile = options.tagsFile ?? DEFAULT_TAGS_FILE;
   const vocabulary = loadTagVocabulary(tagsFile, root);

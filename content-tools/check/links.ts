@@ -25,8 +25,11 @@ export interface SiteGuide {
 }
 
 export interface SiteIndex {
+  /** By id: the slug, or `<code>/<slug>` for a translation. */
   guides: ReadonlyMap<string, SiteGuide>;
-  /** Guide files by their path relative to the guides folder (`web/intro.md`) → slug. */
+  /** Each other language's tag and series slugs, for links to `/<code>/tags/…` and `/<code>/series/…`. */
+  languages?: ReadonlyMap<string, { tags: ReadonlySet<string>; series: ReadonlySet<string> }>;
+  /** Guide files by their path relative to the guides folder (`web/intro.md`) → id (`intro`, `fr/intro`). */
   guideByFile: ReadonlyMap<string, string>;
   /** Tag slugs that published guides use: the tag pages a build makes. */
   tags: ReadonlySet<string>;
@@ -64,7 +67,7 @@ function suggestion(word: string, candidates: Iterable<string>, prefix = ''): st
 /** Resolves one URL written in `from`'s body. */
 export function resolveLink(
   url: string,
-  from: Pick<GuideRecord, 'slug' | 'relativePath' | 'draft'>,
+  from: Pick<GuideRecord, 'slug' | 'relativePath' | 'draft'> & { id?: string; lang?: string },
   site: SiteIndex,
   image = false,
 ): Resolution {
@@ -76,7 +79,11 @@ export function resolveLink(
   const fragment = hashAt === -1 ? undefined : safeDecodeURIComponent(url.slice(hashAt + 1));
   const here = path.dirname(from.relativePath);
 
-  if (pathPart === '') return fragment === undefined ? { ok: true } : checkFragment(from.slug, fragment, site, url);
+  // A translation's page is `/<code>/guides/<slug>/`, its entry `<code>/<slug>`.
+  const fromId = from.id ?? from.slug;
+  const fromPage =
+    fromId === from.slug ? `/guides/${from.slug}/` : `/${fromId.slice(0, -from.slug.length)}guides/${from.slug}/`;
+  if (pathPart === '') return fragment === undefined ? { ok: true } : checkFragment(fromId, fragment, site, url);
 
   let sitePath: string;
   if (pathPart.startsWith('/')) {
@@ -85,12 +92,14 @@ export function resolveLink(
       sitePath = `/${sitePath.slice(site.basePath.length)}`;
   } else if (SOURCE_FILE.test(pathPart)) {
     const target = path.normalize(path.join(here, safeDecodeURIComponent(pathPart)));
-    const slug = site.guideByFile.get(target);
-    if (slug) {
+    const id = site.guideByFile.get(target);
+    if (id) {
+      // A translation's id is `<code>/<slug>`, its page `/<code>/guides/<slug>/`.
+      const page = id.includes('/') ? `/${id.replace('/', '/guides/')}/` : `/guides/${id}/`;
       return {
         ok: false,
         rule: 'broken-link',
-        message: `${url} links to the source file ${target}, which the site does not publish; link to /guides/${slug}/${fragment ? `#${fragment}` : ''}`,
+        message: `${url} links to the source file ${target}, which the site does not publish; link to ${page}${fragment ? `#${fragment}` : ''}`,
       };
     }
     return {
@@ -109,7 +118,7 @@ export function resolveLink(
       besideGuide: true,
     };
   } else {
-    sitePath = new URL(pathPart, `https://site.invalid/guides/${from.slug}/`).pathname;
+    sitePath = new URL(pathPart, `https://site.invalid${fromPage}`).pathname;
   }
   sitePath = safeDecodeURIComponent(sitePath);
 
@@ -119,9 +128,18 @@ export function resolveLink(
   for (const match of matches) {
     const [param, value] = Object.entries(match.params)[0] ?? [];
     if (param === undefined || value === undefined) return { ok: true };
+    // `/guides/x/` is the default language's guide, also from a translation; `/fr/guides/x/` the French one.
+    const { lang } = match.route;
     if (param === 'slug') {
-      const guide = site.guides.get(value);
+      const id = lang ? `${lang}/${value}` : value;
+      const guide = site.guides.get(id);
       if (!guide) {
+        if (lang) {
+          problems.push(
+            `${url} links to a translation that does not exist: no guide in ${lang}/ has the slug "${value}"`,
+          );
+          continue;
+        }
         const near = nearest(value, site.guides.keys());
         problems.push(
           `${url} links to a guide that does not exist: no guide has the slug "${value}"${near ? `; did you mean /guides/${near}/?` : ''}`,
@@ -132,14 +150,15 @@ export function resolveLink(
         problems.push(`${url} links to a draft; builds leave "${value}" out, so the link would be broken`);
         continue;
       }
-      if (fragment !== undefined) return checkFragment(value, fragment, site, url);
-      return { ok: true, guide: value };
+      if (fragment !== undefined) return checkFragment(id, fragment, site, url);
+      return { ok: true, guide: id };
     }
+    const inLanguage = lang ? site.languages?.get(lang) : undefined;
     const known =
       param === 'tag'
-        ? site.tags
+        ? (inLanguage?.tags ?? site.tags)
         : param === 'series'
-          ? site.series
+          ? (inLanguage?.series ?? site.series)
           : param === 'level'
             ? new Set(site.difficulties)
             : undefined;

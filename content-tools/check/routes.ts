@@ -11,11 +11,14 @@ export interface Route {
   segments: Segment[];
   /** The page path it came from, for messages and tests. */
   path: string;
+  /** The language whose pages it is, under `/<lang>/`; none for the default language's. */
+  lang?: string;
 }
 
-/** Routes from page paths such as `guides/:slug/` (PAGE_PATHS in src/lib/urls.ts). */
-export function routesFromPaths(paths: readonly string[]): Route[] {
+/** Routes from page paths such as `guides/:slug/` (PAGE_PATHS in src/lib/urls.ts), in language `lang` when given. */
+export function routesFromPaths(paths: readonly string[], lang?: string): Route[] {
   return paths.map((pagePath) => ({
+    ...(lang ? { lang } : {}),
     path: pagePath,
     // As matchRoutes reads a link: `404.html` is the page `/404`.
     segments: pagePath

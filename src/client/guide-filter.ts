@@ -1,7 +1,7 @@
 /**
  * <guide-filter>: filters, counts and sorts the whole library on /guides/ and its numbered pages
  * (markup in src/components/GuideFilter.astro). The page holds one page of cards; the element
- * fetches the guides index (src/pages/guides/index-[version].json.ts) at idle, or at once when
+ * fetches the guides index (src/pages/[...lang]/guides/index-[version].json.ts) at idle, or at once when
  * the URL asks for a filtered view, and enables the controls when it has it. The index holds all
  * that filtering needs but descriptions, which come in chunks (cards-[version]-[n].json.ts): the
  * chunks of the cards about to be drawn, or every chunk once the text box holds words, because
@@ -43,7 +43,8 @@ import {
 } from '~/lib/guide-card';
 import { readText, say } from './page-text';
 import { PAGE_SIZE } from '~/lib/pagination';
-import { urls } from '~/data/urls';
+import { BASE } from '~/data/urls';
+import { siteUrls } from '~/lib/urls';
 
 interface Card extends FilterItem {
   facts: CardFacts;
@@ -78,6 +79,10 @@ class GuideFilter extends HTMLElement {
   #chunkUrl!: (n: number) => string;
   /** The latest view asked for: an older one whose chunks come late is not drawn. */
   #asked = 0;
+  /** The page's language's URLs: `data-lang` names a language other than the default (`/fr/…`). */
+  get #urls() {
+    return siteUrls(BASE, this.dataset['lang'] || undefined);
+  }
 
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-${name}]`) as T;
@@ -230,7 +235,11 @@ class GuideFilter extends HTMLElement {
       let li = this.#items.get(facts.slug);
       if (!li) {
         li = el('li');
-        li.innerHTML = renderCard(facts, { headingLevel: 2, urls, text: this.#text['card'] as unknown as CardText });
+        li.innerHTML = renderCard(facts, {
+          headingLevel: 2,
+          urls: this.#urls,
+          text: this.#text['card'] as unknown as CardText,
+        });
         this.#items.set(facts.slug, li);
       }
       return li;

@@ -15,6 +15,7 @@ import {
   type SearchState,
 } from '~/lib/search-state';
 import { dropRarestWord, queryWords } from '~/lib/search-suggest';
+import { hasSearchIndex } from '~/lib/languages';
 import { bundleUrl } from './search-bundle';
 
 /** The part of Pagefind's JS API (pagefind.js, 1.x) this site uses. */
@@ -59,6 +60,21 @@ export interface Pagefind {
   filters(): Promise<Counts>;
 }
 
+/** Pagefind for a page whose language has no index yet (no guide in it): it finds nothing. */
+const NO_INDEX: Pagefind = {
+  options: () => Promise.resolve(),
+  init: () => Promise.resolve(),
+  search: () => Promise.resolve({ results: [], unfilteredResultCount: 0, filters: {} }),
+  preload: () => Promise.resolve(),
+  filters: () => Promise.resolve({}),
+};
+
+/** Whether the bundle has an index in the page's `<html lang>` (one per language: src/integrations/pagefind/). */
+async function pageLanguageIndexed(): Promise<boolean> {
+  const entry = (await (await fetch(bundleUrl('pagefind-entry.json'))).json()) as { languages?: object };
+  return hasSearchIndex(document.documentElement.lang, Object.keys(entry.languages ?? {}));
+}
+
 let loading: Promise<Pagefind> | undefined;
 let filtersLoading: Promise<unknown> | undefined;
 
@@ -68,7 +84,12 @@ let filtersLoading: Promise<unknown> | undefined;
  */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ bundleUrl('pagefind.js'))) as Pagefind;
+    // The entry file is fetched beside the script, not after it: Pagefind reads it too, from the cache.
+    const [indexed, pagefind] = await Promise.all([
+      pageLanguageIndexed(),
+      import(/* @vite-ignore */ bundleUrl('pagefind.js')) as Promise<Pagefind>,
+    ]);
+    if (!indexed) return NO_INDEX;
     await pagefind.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 26 });
     await pagefind.init();
     return pagefind;

@@ -1,15 +1,19 @@
 /**
  * The one query of the guides collection. Drafts (`isDraft`, src/schemas/guide.ts) are part of
- * the library in `astro dev` and never in a build. Everything else imports `library`.
+ * the library in `astro dev` and never in a build. Everything else imports `library` (the default
+ * language's) or `libraryFor(code)`: one library per language, so a language's listings, facets,
+ * series and related guides hold only its guides.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readBodyFacts } from './body-facts';
 import { readGitDate } from '../lib/git-dates';
-import { buildLibrary } from '../lib/library';
+import { buildLibrary, type Library } from '../lib/library';
 import type { BodyFacts } from '../lib/markdown-text';
 import { isDraft } from '../schemas/guide';
 import { loadTagVocabulary } from './tag-vocabulary';
 import { publicFileExists } from './public-files';
+import { splitGuideId } from '../lib/languages';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './languages';
 
 export const INCLUDE_DRAFTS: boolean = import.meta.env.GREENPATH_DRAFTS === true;
 
@@ -28,23 +32,44 @@ function factsOf(entry: CollectionEntry<'guides'>): BodyFacts {
   throw new Error(`${entry.filePath ?? entry.id}: the collection entry has no body facts (see src/data/body-facts.ts)`);
 }
 
-export const library = buildLibrary(
-  entries.map((entry) => ({
-    id: entry.id,
-    data: entry.data,
-    facts: factsOf(entry),
-    filePath: entry.filePath ?? entry.id,
-    gitDate: readGitDate(entry.rendered),
-  })),
-  loadTagVocabulary(),
-  { imageExists: publicFileExists },
+/** The entries of each language, by code; a translation's id is `<code>/<slug>` (src/content.config.ts). */
+const entriesByLanguage = new Map<string, CollectionEntry<'guides'>[]>(LANGUAGES.map((l) => [l.code, []]));
+for (const entry of entries) entriesByLanguage.get(splitGuideId(entry.id, DEFAULT_LANGUAGE.code).lang)?.push(entry);
+
+const vocabulary = loadTagVocabulary();
+
+/** Each language's library, by code. */
+export const libraries: ReadonlyMap<string, Library> = new Map(
+  [...entriesByLanguage].map(([lang, inLanguage]) => [
+    lang,
+    buildLibrary(
+      inLanguage.map((entry) => ({
+        id: entry.id,
+        slug: splitGuideId(entry.id, DEFAULT_LANGUAGE.code).slug,
+        data: entry.data,
+        facts: factsOf(entry),
+        filePath: entry.filePath ?? entry.id,
+        gitDate: readGitDate(entry.rendered),
+      })),
+      vocabulary,
+      { imageExists: publicFileExists, lang },
+    ),
+  ]),
 );
 
-const entryBySlug = new Map(entries.map((entry) => [entry.id, entry]));
+/** The default language's library: the guides at the plain URLs (`/guides/x/`). */
+export const library: Library = libraries.get(DEFAULT_LANGUAGE.code)!;
 
-/** The collection entry behind a guide, for `render()`. */
-export function entryFor(slug: string): CollectionEntry<'guides'> {
-  const entry = entryBySlug.get(slug);
-  if (!entry) throw new Error(`No guide with slug "${slug}"`);
+/** A language's library; the default language's for any other code. */
+export function libraryFor(code: string): Library {
+  return libraries.get(code) ?? library;
+}
+
+const entryById = new Map(entries.map((entry) => [entry.id, entry]));
+
+/** The collection entry behind a guide (its `id`: the slug, or `<code>/<slug>`), for `render()`. */
+export function entryFor(id: string): CollectionEntry<'guides'> {
+  const entry = entryById.get(id);
+  if (!entry) throw new Error(`No guide with id "${id}"`);
   return entry;
 }

@@ -18,6 +18,7 @@ import pagefindIndex from './pagefind';
 import renderCache from './render-cache';
 import siteConfigModule from './site-config';
 import { guideLastmod } from './git-dates/sitemap';
+import { siteLanguages } from '../lib/languages';
 import { guidesDir } from '../data/guides-dir';
 import type { SiteConfigResult } from '../data/site-config';
 
@@ -25,6 +26,20 @@ import type { SiteConfigResult } from '../data/site-config';
  * `site` is content/site.yaml as astro.config.ts read and checked it, once; `base` the base path
  * the sitemap's guide URLs start with.
  */
+/** @astrojs/sitemap's `i18n` option for a site with several languages; nothing for one. */
+function sitemapLanguages(site: SiteConfigResult): {
+  i18n?: { defaultLocale: string; locales: Record<string, string> };
+} {
+  const languages = siteLanguages(site.config);
+  if (languages.length < 2) return {};
+  return {
+    i18n: {
+      defaultLocale: languages[0]!.code,
+      locales: Object.fromEntries(languages.map((language) => [language.code, language.code])),
+    },
+  };
+}
+
 export function siteIntegrations(site: SiteConfigResult & { file: string }, base = '/'): AstroIntegration[] {
   return [
     // First: it stops a build that runs past its time limit and times every integration after it.
@@ -47,7 +62,9 @@ export function siteIntegrations(site: SiteConfigResult & { file: string }, base
     codeColours(),
     mdx(),
     // A guide's URL has its "Updated" date as lastmod (./git-dates/sitemap.ts).
-    sitemap({ serialize: guideLastmod(base) }),
+    // With more than one language, each page lists its versions in the others as `xhtml:link`
+    // alternates: pages are paired by their path after the language's `/<code>/`.
+    sitemap({ serialize: guideLastmod(base), ...sitemapLanguages(site) }),
     // After every integration that writes pages (mdx, sitemap): gives each page its final
     // Content-Security-Policy (and _headers) and its carbon figure (and carbon-report.json).
     finishPages(),

@@ -1,7 +1,7 @@
 /**
  * A guide card, and the guides index <guide-filter> fetches to filter the whole library. Runs on
  * the server (src/components/GuideCard.astro renders every card with `renderCard`, and
- * src/pages/guides/index-[version].json.ts and cards-[version]-[n].json.ts write the index and
+ * src/pages/[...lang]/guides/index-[version].json.ts and cards-[version]-[n].json.ts write the index and
  * the card chunks) and in the browser (src/client/guide-filter.ts decodes the index, fetches the
  * chunks of the cards it draws and renders them with the same `renderCard`), so a card looks the
  * same whoever drew it. A guide's facts come from
@@ -29,7 +29,7 @@ export type IndexRow = [string, string, string, (number | [number, string])[], n
 /** Guides per card chunk: a chunk gzips to about 16 KB of real descriptions. */
 export const CARD_CHUNK = 200;
 
-/** What src/pages/guides/index-[version].json.ts serves: every published guide, newest first. */
+/** What src/pages/[...lang]/guides/index-[version].json.ts serves: every published guide, newest first. */
 export interface GuidesIndex {
   /** [slug, label], in the order the guides (newest first) first use them. */
   tags: [string, string][];

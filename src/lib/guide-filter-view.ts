@@ -113,7 +113,7 @@ export interface GuidesIndexFile {
   json: string;
   /** A fingerprint of `json`: the file's name (urls.guidesIndex). */
   version: string;
-  /** The card chunks' JSON, chunk n at n (src/pages/guides/cards-[version]-[n].json.ts). */
+  /** The card chunks' JSON, chunk n at n (src/pages/[...lang]/guides/cards-[version]-[n].json.ts). */
   chunks: string[];
   /** A fingerprint of every chunk: their names' version, which the index holds. */
   cardsVersion: string;

@@ -39,11 +39,26 @@ export interface SeriesView {
   next: GuideLink | undefined;
 }
 
+/** One language's version of a guide, as the language switcher and the hreflang alternates name it. */
+export interface GuideVersionLink {
+  lang: string;
+  /** The language's name in itself: `Français`. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  href: string;
+  /** The original: the `x-default` alternate. */
+  original: boolean;
+  /** A translation's state against its original; undefined for the original. */
+  state: 'current' | 'outdated' | undefined;
+}
+
 export interface GuidePageModel {
   guide: Guide;
   series: SeriesView | undefined;
   related: GuideLink[];
   jsonLd: Record<string, unknown>;
+  /** The guide in every language it exists in, the original first; empty or one when untranslated. */
+  versions: GuideVersionLink[];
 }
 
 /** h2 with their h3 children; deeper levels and any h1 left out. */
@@ -97,7 +112,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string, b
     headline: guide.title,
     description: guide.description,
     url: canonical,
-    inLanguage: SITE.language,
+    inLanguage: guide.lang,
     learningResourceType: 'guide',
     educationalLevel: DIFFICULTY_LABELS[guide.difficulty],
     timeRequired: isoDuration(guide.displayMinutes),
@@ -124,8 +139,10 @@ export function buildGuidePageModel(
   canonical: string,
   siteName: string,
   base: string,
+  versions: GuideVersionLink[] = [],
 ): GuidePageModel {
   return {
+    versions,
     guide,
     series: buildSeriesView(guide, library),
     related: guide.related

@@ -78,3 +78,69 @@ export function languageOfGuideFile(
   }
   return { language: fallback, pathInLanguage: normalised };
 }
+
+/**
+ * A collection id's language and slug: a translation's id is `<code>/<slug>` (src/content.config.ts),
+ * an original's is its slug, which never holds a `/`.
+ */
+export function splitGuideId(id: string, defaultCode: string): { lang: string; slug: string } {
+  const slash = id.indexOf('/');
+  return slash > 0 ? { lang: id.slice(0, slash), slug: id.slice(slash + 1) } : { lang: defaultCode, slug: id };
+}
+
+/** The collection id of a guide `slug` in language `code`: its slug in the default language. */
+export function guideId(slug: string, code: string, defaultCode: string): string {
+  return code.toLowerCase() === defaultCode.toLowerCase() ? slug : `${code}/${slug}`;
+}
+
+/**
+ * The language a page is in, from its path: `/fr/guides/x/` (under the base) is French when `fr`
+ * is one of the site's other languages; every other path is in the default language. What Astro's
+ * `currentLocale` says for our routes, also without an `i18n` config, and never fooled by a guide
+ * whose slug is a language code (`/guides/fr/`): only the first segment counts.
+ */
+export function languageOfPath(pathname: string, base: string, languages: readonly Language[]): Language {
+  const fallback = languages.find((language) => language.isDefault) ?? languages[0]!;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\/+/, '');
+  const first = rest.split('/')[0]?.toLowerCase() ?? '';
+  return languages.find((language) => !language.isDefault && language.code.toLowerCase() === first) ?? fallback;
+}
+
+/**
+ * Whether Pagefind has an index for a page in language `lang`, given the languages its entry
+ * file lists: as Pagefind looks it up, the whole tag first, then its primary subtag. Without one,
+ * Pagefind would search another language's index, whose pages are not this page's language.
+ */
+export function hasSearchIndex(lang: string, indexLanguages: readonly string[]): boolean {
+  const wanted = lang.toLowerCase();
+  const known = new Set(indexLanguages.map((code) => code.toLowerCase()));
+  return known.has(wanted) || known.has(wanted.split('-')[0] ?? wanted);
+}
+
+export interface PageAlternate {
+  hreflang: string;
+  /** The page's path in that language, under the base: `fr/tags/cloud/`, or `tags/cloud/` for the default. */
+  path: string;
+}
+
+/**
+ * The versions of a page in every language that has it, `pathInLanguage` being its path after
+ * the language's `/<code>/` (`tags/cloud/`), and the default language's as `x-default`; none
+ * when only one language has the page. `exists` says whether a language makes that page.
+ */
+export function pageAlternates(
+  pathInLanguage: string,
+  languages: readonly Language[],
+  exists: (code: string, pathInLanguage: string) => boolean,
+): PageAlternate[] {
+  const versions = languages
+    .filter((language) => exists(language.code, pathInLanguage))
+    .map((language) => ({
+      hreflang: language.code,
+      path: language.isDefault ? pathInLanguage : `${language.code}/${pathInLanguage}`,
+    }));
+  if (versions.length < 2) return [];
+  const original = languages[0] && versions.find((version) => version.hreflang === languages[0]!.code);
+  return original ? [...versions, { hreflang: 'x-default', path: original.path }] : versions;
+}

@@ -11,8 +11,10 @@ import type { BodyFacts } from './markdown-text';
 import { slugify, tagSlug } from './slug';
 
 export interface GuideInput {
-  /** The collection id, which `content.config.ts` makes the slug. */
+  /** The collection id, which `content.config.ts` makes the slug (`<code>/<slug>` for a translation). */
   id: string;
+  /** The slug in its language's URLs, when the id is not it (a translation's). */
+  slug?: string | undefined;
   data: GuideFrontmatter;
   /** Words, reading time, first paragraph: stored with the collection entry (../data/body-facts.ts). */
   facts: BodyFacts;
@@ -37,6 +39,11 @@ export interface SeriesRef {
 }
 
 export interface Guide {
+  /** The collection id: the slug, or `<code>/<slug>` for a translation. */
+  id: string;
+  /** The language's code. */
+  lang: string;
+  /** In its language's URLs: `/guides/<slug>/`, `/fr/guides/<slug>/`. */
   slug: string;
   title: string;
   description: string;
@@ -219,18 +226,25 @@ export function buildSeries(guides: readonly Guide[], inputs: ReadonlyMap<string
 export interface LibraryOptions {
   /** Whether a hero image exists; a missing one is left out rather than rendered broken. */
   imageExists?: (src: string) => boolean;
+  /**
+   * The language of every guide given: a library holds one language's guides, so listings,
+   * facets, series and related guides never mix languages (src/data/guides.ts builds one each).
+   */
+  lang?: string;
 }
 
 export function buildLibrary(
   inputs: readonly GuideInput[],
   vocabulary: TagVocabulary = {},
-  { imageExists = () => true }: LibraryOptions = {},
+  { imageExists = () => true, lang = 'en' }: LibraryOptions = {},
 ): Library {
-  const inputBySlug = new Map(inputs.map((input) => [input.id, input]));
+  const inputBySlug = new Map(inputs.map((input) => [input.slug ?? input.id, input]));
   const guides: Guide[] = inputs.map((input) => {
     const { data, facts } = input;
     return {
-      slug: input.id,
+      id: input.id,
+      lang,
+      slug: input.slug ?? input.id,
       title: data.title,
       description: data.description ?? facts.firstParagraph ?? '',
       descriptionFromBody: data.description === undefined,

@@ -42,14 +42,26 @@ function listPage(n: number, first: string, rest: () => string): string {
   return n <= 1 ? first : rest();
 }
 
-/** Every page's URL under `base` (`/` or `/docs/`). */
-export function siteUrls(base: string) {
+/**
+ * The pages every language has once (the carbon page, robots.txt, the 404 page); every other page
+ * exists per language, a language other than the default's under `/<code>/`. An array, not a Set:
+ * browser bundles that import siteUrls drop it.
+ */
+export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['carbon', 'robots', 'notFound'];
+
+/**
+ * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
+ * `/<language>/`: none for the default language, whose URLs are the plain ones. A language's
+ * pages are the default language's under a longer base; the shared pages stay under `base`.
+ */
+export function siteUrls(base: string, language?: string) {
+  const root = language ? withBase(`${language}/`, base) : base;
   /** A page's URL: its path with the values in place of its `:name` segments, in order, under the base. */
   const page = (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
     let i = 0;
     return withBase(
       PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
-      base,
+      root,
     );
   };
   return {
@@ -67,12 +79,34 @@ export function siteUrls(base: string) {
     series: (slug: string) => page('series', slug),
     search: () => page('search'),
     rss: () => page('rss'),
-    carbon: () => page('carbon'),
+    carbon: () => withBase(PAGE_PATHS.carbon, base),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
-    /** What <guide-filter> fetches (src/pages/guides/index-[version].json.ts), named after its content. */
-    guidesIndex: (version: string) => withBase(`guides/index-${version}.json`, base),
+    /** What <guide-filter> fetches (src/pages/[...lang]/guides/index-[version].json.ts), named after its content. */
+    guidesIndex: (version: string) => withBase(`guides/index-${version}.json`, root),
   };
 }
 
 export type SiteUrls = ReturnType<typeof siteUrls>;
+
+/** The first segments of the pages every language has (`guides`, `tags`, …, `rss.xml`). */
+function localFirstSegments(): Set<string | undefined> {
+  return new Set(
+    (Object.keys(PAGE_PATHS) as (keyof typeof PAGE_PATHS)[])
+      .filter((name) => !SHARED_PAGES.includes(name))
+      .map((name) => PAGE_PATHS[name].split('/')[0]),
+  );
+}
+
+/**
+ * A site path as site.yaml writes it (`/guides/`, `/tags/#x`), in `language`: `/fr/guides/` when
+ * the page exists per language, else as it is (`/about/carbon/`, a file, another site's URL).
+ * The base is added afterwards, by siteHref.
+ */
+export function inLanguage(href: string, language: string | undefined): string {
+  if (!language || !href.startsWith('/') || href.startsWith('//')) return href;
+  const first = href.slice(1).split(/[/?#]/)[0] ?? '';
+  // Computed here rather than once at the top: browser bundles that import this module for
+  // siteUrls keep no code they never call.
+  return localFirstSegments().has(first) ? `/${language}${href}` : href;
+}

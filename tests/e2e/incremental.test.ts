@@ -24,6 +24,19 @@ description: Shares no tag, series or link with the others.
 Epsilon's own words.
 `;
 
+/** Alone in its tag; translated into French (content/site.yaml's languages) before the second build. */
+const ZETA = `---
+title: Zeta on its own
+date: 2024-03-03
+difficulty: beginner
+tags: [wind]
+description: Has its own tag, and a translation from the second build on.
+---
+
+Zeta's own words.
+`;
+const ZETA_FR = ZETA.replace('Zeta on its own', 'Zêta tout seul').replace("Zeta's own words.", 'Les mots de Zêta.');
+
 let first: Record<string, string>;
 let secondOutput = '';
 let outDir = '';
@@ -32,6 +45,7 @@ beforeAll(async () => {
   await rm(scratch, { recursive: true, force: true });
   await cp(path.join(ROOT, 'tests/fixtures/site'), scratch, { recursive: true });
   await writeFile(path.join(scratch, 'epsilon-apart.md'), UNRELATED);
+  await writeFile(path.join(scratch, 'zeta-alone.md'), ZETA);
   outDir = await buildSiteOrThrow({ name: 'incremental', guidesDir });
   first = {
     epsilon: await page(outDir, 'guides/epsilon-apart/index.html'),
@@ -45,6 +59,7 @@ beforeAll(async () => {
       .replace('title: Beta in the middle', 'title: Beta renamed since')
       .replace('## Shifting work', 'A paragraph added on the second build.\n\n## Shifting work'),
   );
+  await writeFile(path.join(scratch, 'fr/zeta-alone.md'), ZETA_FR);
   const second = await buildSite({ name: 'incremental', guidesDir });
   if (second.code !== 0) throw new Error(`Second build failed:\n${second.output}`);
   secondOutput = second.output;
@@ -70,6 +85,15 @@ describe('an incremental build after one guide changed', () => {
       expect(html, listing).toContain('Beta renamed since');
       expect(html, listing).not.toContain('Beta in the middle');
     }
+  });
+
+  it('renders again the pages of a guide just translated and of its tag, which now name their versions', async () => {
+    const alternate = (html: string) =>
+      /<link rel="alternate" hreflang="fr" href="[^"]*\/fr\/(?:guides|tags)\/[a-z-]+\/"/.test(html);
+    const zeta = await page(outDir, 'guides/zeta-alone/index.html');
+    expect(zeta).toContain('Français');
+    expect(alternate(zeta)).toBe(true);
+    expect(alternate(await page(outDir, 'tags/wind/index.html'))).toBe(true);
   });
 
   it('copies a page that does not show it from the previous build, byte for byte', async () => {

@@ -23,14 +23,22 @@ interface SitemapItem {
   lastmod?: string | undefined;
 }
 
-/** A `serialize` for @astrojs/sitemap: a guide's URL gets its "Updated" date as `lastmod`. */
+/**
+ * A `serialize` for @astrojs/sitemap: a guide's URL gets its "Updated" date as `lastmod`; a
+ * translation's (`/fr/guides/x/`) is recorded under its id, `fr/x`.
+ */
 export function guideLastmod(base: string) {
-  const [before, after] = PAGE_PATHS.guide.split(':slug');
-  const prefix = withBase(before ?? '', base);
+  const [before = '', after = ''] = PAGE_PATHS.guide.split(':slug');
+  const root = withBase('', base);
   return <Item extends SitemapItem>(item: Item): Item => {
     const path = decodeURI(new URL(item.url).pathname);
-    if (!path.startsWith(prefix) || !path.endsWith(after ?? '')) return item;
-    const slug = path.slice(prefix.length, path.length - (after ?? '').length);
+    if (!path.startsWith(root) || !path.endsWith(after)) return item;
+    const rest = path.slice(root.length, path.length - after.length);
+    // `guides/x` is the default language's guide; `fr/guides/x` a translation, whose id is `fr/x`.
+    const slash = rest.indexOf('/');
+    const lang = rest.startsWith(before) ? '' : rest.slice(0, slash + 1);
+    if (!rest.startsWith(before, lang.length)) return item;
+    const slug = lang + rest.slice(lang.length + before.length);
     const date = (globalThis as WithRecord)[KEY]?.get(slug);
     return date ? { ...item, lastmod: date.toISOString() } : item;
   };

@@ -53,7 +53,9 @@ async function indexedPages(bundle: string): Promise<number> {
  */
 export async function buildSearchIndex(siteDir: string): Promise<{ files: number; pages: number; bytes: number }> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    // No forced language: Pagefind splits the index by each page's `<html lang>`, so a language's
+    // pages are searched (and stemmed) as that language, and each page's search only finds its own.
+    const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new SearchIndexError('starting', errors);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new SearchIndexError(`indexing ${siteDir}`, added.errors);

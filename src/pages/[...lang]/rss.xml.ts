@@ -1,10 +1,16 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { library } from '~/data/guides';
+import { libraryFor } from '~/data/guides';
+import { languageParams, urlsFor } from '~/data/languages';
+import type { Language } from '~/lib/languages';
 import { SITE } from '~/lib/site';
-import { urls } from '~/data/urls';
 import { translatorFor } from '~/data/i18n';
 import type { Translator } from '~/lib/i18n';
+
+/** One feed per language: `/rss.xml`, `/fr/rss.xml`, each of its language's guides. */
+export function getStaticPaths() {
+  return languageParams().map(({ lang, language }) => ({ params: { lang }, props: { language } }));
+}
 
 /** Text for the feed's own XML (customData is written as it is given). */
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -17,8 +23,11 @@ function copyright(t: Translator['t']): string | undefined {
 }
 
 /** Every published guide, newest first. @astrojs/rss escapes every string it is given. */
-export function GET(context: APIContext) {
-  const { t } = translatorFor(context.currentLocale);
+export function GET(context: APIContext<{ language: Language }>) {
+  const { language } = context.props;
+  const library = libraryFor(language.code);
+  const urls = urlsFor(language.code);
+  const { t } = translatorFor(language.code);
   const rights = copyright(t);
   return rss({
     title: t('feed.title', { site: SITE.name }),
@@ -36,6 +45,6 @@ export function GET(context: APIContext) {
       ...(guide.updated ? { customData: `<atom:updated>${guide.updated.toISOString()}</atom:updated>` } : {}),
     })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${xml(SITE.language)}</language>${rights ? `<copyright>${xml(rights)}</copyright>` : ''}`,
+    customData: `<language>${xml(language.code)}</language>${rights ? `<copyright>${xml(rights)}</copyright>` : ''}`,
   });
 }
