@@ -17,6 +17,7 @@ import { bodyFacts } from '../src/lib/markdown-text';
 import { nearest } from '../src/lib/nearest';
 import { publicFileExists } from '../src/data/public-files';
 import { guideSlug } from '../src/lib/slug';
+import { languageOfGuideFile, type Language } from '../src/lib/languages';
 
 export const GUIDE_EXTENSIONS = /\.(md|mdx)$/i;
 
@@ -141,13 +142,25 @@ export function checkGuideSource(
   return { guide: { relativePath, displayPath, slug, source, parsed, frontmatter }, diagnostics };
 }
 
-/** Two guides with one slug: an error on each, naming the other file. */
-export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagnostic[] {
+/**
+ * Two guides of one language with one slug: an error on each, naming the other file. A slug is
+ * unique per language: a translation in `<code>/` (a language of `languages`) shares its
+ * original's slug under its own URL prefix.
+ */
+export function duplicateSlugDiagnostics(
+  guides: readonly CheckedGuide[],
+  languages: readonly Language[] = [],
+): Diagnostic[] {
   const bySlug = new Map<string, CheckedGuide[]>();
-  for (const guide of guides) bySlug.set(guide.slug, [...(bySlug.get(guide.slug) ?? []), guide]);
+  for (const guide of guides) {
+    const lang = languages.length ? languageOfGuideFile(guide.relativePath, languages).language.code : '';
+    const key = `${lang}\0${guide.slug}`;
+    bySlug.set(key, [...(bySlug.get(key) ?? []), guide]);
+  }
   const out: Diagnostic[] = [];
-  for (const [slug, group] of bySlug) {
+  for (const group of bySlug.values()) {
     if (group.length < 2) continue;
+    const slug = group[0]!.slug;
     for (const guide of group) {
       const others = group.filter((g) => g !== guide).map((g) => g.displayPath);
       const { line, column } =
@@ -191,6 +204,8 @@ export interface FolderCheckOptions {
   files?: ReadonlyMap<string, Uint8Array>;
   /** Supplies a body's first paragraph without parsing it again. */
   firstParagraphOf?: (relativePath: string, parsed: ParsedGuideSource) => string | undefined;
+  /** The site's languages (src/lib/languages.ts): slugs are unique within each one. */
+  languages?: readonly Language[];
 }
 
 /**
@@ -224,7 +239,7 @@ export async function checkGuideFolder(
     }),
   );
   guides.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
-  diagnostics.push(...duplicateSlugDiagnostics(guides));
+  diagnostics.push(...duplicateSlugDiagnostics(guides, options.languages));
   diagnostics.push(...missingImageDiagnostics(guides, root));
   return { guides, diagnostics };
 }

@@ -29,6 +29,9 @@ import { emptyBodyDiagnostics, headingLevelDiagnostics } from './structure';
 import { tagDiagnostics } from './tags';
 import { textDiagnostics } from './text';
 import { duplicateTitleDiagnostics } from './titles';
+import { checkTranslations, readSiteLanguages, type TranslationRecord } from './translations';
+import { languageOfGuideFile, type Language } from '../../src/lib/languages';
+import type { TranslationStatus } from '../../src/lib/translation-status';
 import { diagnostic, type GuideRecord } from './types';
 
 export { LINK_RULES };
@@ -51,6 +54,10 @@ export interface ContentCheckOptions {
   files?: ReadonlyMap<string, Uint8Array>;
   /** Reuse the body analyses of unchanged guides from `.greenpath/cache/` (default true). */
   cache?: boolean;
+  /** The site's languages (src/lib/languages.ts); read from `SITE_CONFIG` or content/site.yaml by default. */
+  languages?: readonly Language[];
+  /** Git dates by path from `root`, instead of asking git (tests). */
+  gitDates?: ReadonlyMap<string, string>;
 }
 
 export interface ContentReport {
@@ -64,6 +71,8 @@ export interface ContentReport {
   ms: number;
   /** How many guides' analyses came from the cache. */
   cached: number;
+  /** Per language, the translated, out-of-date and missing guides (`--translations`). */
+  translations: TranslationStatus<TranslationRecord>;
 }
 
 /** The routes of this site: the page paths of ../../src/lib/urls.ts. */
@@ -74,13 +83,18 @@ export function siteRoutes(): Route[] {
 /** Describes the site a build of these guides makes. */
 export function buildSiteIndex(
   guides: readonly GuideRecord[],
-  options: { root: string; dir: string; basePath: string; routes: readonly Route[] },
+  options: { root: string; dir: string; basePath: string; routes: readonly Route[]; languages?: readonly Language[] },
 ): SiteIndex {
+  // A translation shares its original's slug under its language's prefix: links and the
+  // library's facets here are the default language's (the original is what /guides/<slug>/ is).
+  const isTranslation = (guide: GuideRecord) =>
+    !!options.languages?.length && !languageOfGuideFile(guide.relativePath, options.languages).language.isDefault;
   const siteGuides = new Map<string, SiteGuide>();
   const guideByFile = new Map<string, string>();
   const published: GuideInput[] = [];
   for (const guide of guides) {
     guideByFile.set(guide.relativePath, guide.slug);
+    if (isTranslation(guide)) continue;
     if (!siteGuides.has(guide.slug)) {
       siteGuides.set(guide.slug, {
         slug: guide.slug,
@@ -114,6 +128,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const started = performance.now();
   const root = options.root ?? process.cwd();
   const dir = options.dir ?? guidesDir();
+  const languages = options.languages ?? readSiteLanguages(root);
   const cache = await AnalysisCache.open(root, dir, options.cache !== false);
   // One analysis per guide, from the cache when the guide is unchanged; the folder check asks
   // for it too (a missing description's stand-in), so it is computed at most once.
@@ -136,6 +151,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
   const folder = await checkGuideFolder(dir, root, {
     ...(options.files ? { files: options.files } : {}),
     firstParagraphOf: (relativePath, parsed) => analysisFor(relativePath, parsed).firstParagraph,
+    languages,
   });
   const diagnostics: Diagnostic[] = [...folder.diagnostics];
 
@@ -156,6 +172,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     dir,
     basePath: normaliseBase(options.basePath ?? process.env['BASE_PATH']),
     routes: siteRoutes(),
+    languages,
   });
   const tagsFile = options.tagsFile ?? DEFAULT_TAGS_FILE;
   const vocabulary = loadTagVocabulary(tagsFile, root);
@@ -184,7 +201,13 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
       ...mdxImportDiagnostics(guide, resolver),
     );
   }
-  diagnostics.push(...duplicateTitleDiagnostics(guides));
+  diagnostics.push(...duplicateTitleDiagnostics(guides, languages));
+  const translations = await checkTranslations(guides, languages, {
+    root,
+    dir,
+    ...(options.gitDates ? { gitDates: options.gitDates } : {}),
+  });
+  diagnostics.push(...translations.diagnostics);
 
   const sorted = sortDiagnostics(diagnostics);
   return {
@@ -195,5 +218,6 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     warnings: sorted.filter((d) => d.severity === 'warning').length,
     ms: performance.now() - started,
     cached: cache.hitCount,
+    translations: translations.status,
   };
 }
