@@ -23,6 +23,11 @@ export interface StatusGuide extends TranslatableGuide {
   dates: ChangeDates;
 }
 
+/** A guide with its page, as /about/translations/ lists it. */
+export interface LinkedStatusGuide extends StatusGuide {
+  href: string;
+}
+
 export interface TranslationPair<G> {
   original: G;
   translation: G;

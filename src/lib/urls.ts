@@ -33,6 +33,7 @@ export const PAGE_PATHS = {
   search: 'search/',
   rss: 'rss.xml',
   carbon: 'about/carbon/',
+  translations: 'about/translations/',
   robots: 'robots.txt',
   notFound: '404.html',
 } as const;
@@ -68,6 +69,7 @@ export function siteUrls(base: string) {
     search: () => page('search'),
     rss: () => page('rss'),
     carbon: () => page('carbon'),
+    translations: () => page('translations'),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
     /** What <guide-filter> fetches (src/pages/guides/index-[version].json.ts), named after its content. */
