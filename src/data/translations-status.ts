@@ -14,8 +14,7 @@ import { readGitDate } from '../lib/git-dates';
 import { languageOfGuideFile, siteLanguages, type Language } from '../lib/languages';
 import { fileInGuidesFolder } from '../lib/repository-links';
 import { SITE } from '../lib/site';
-import { translationStatus, type LinkedStatusGuide } from '../lib/translation-status';
-import type { ComparedDates } from '../lib/translations';
+import { translationStatus, type LinkedStatusGuide, type TranslationNoticeView } from '../lib/translation-status';
 import { isDraft } from '../schemas/guide';
 import { INCLUDE_DRAFTS } from './guides';
 import { urls, withBase } from './urls';
@@ -63,10 +62,12 @@ const outdatedById = new Map(
   ),
 );
 
-/** What TranslationNotice shows on a translation's page, when the translation is out of date. */
-export function translationNoticeFor(
-  id: string,
-): { original: { href: string; title: string; lang: string }; dates: ComparedDates } | undefined {
+/**
+ * What TranslationNotice shows on a translation's page (by collection id), when the translation is
+ * out of date: it goes in the page's model (`GuidePageModel.translationNotice`), so the page's
+ * cache key changes when the original does.
+ */
+export function translationNoticeFor(id: string): TranslationNoticeView | undefined {
   const pair = outdatedById.get(id);
   if (!pair) return undefined;
   const { original } = pair;

@@ -28,6 +28,14 @@ export interface LinkedStatusGuide extends StatusGuide {
   href: string;
 }
 
+/** What a reader of an out-of-date translation is shown (src/components/TranslationNotice.astro). */
+export interface TranslationNoticeView {
+  /** The original guide: its page, title and language (for `hreflang` and `lang`). */
+  original: { href: string; title: string; lang: string };
+  /** The dates the state was decided on (`comparedDates`). */
+  dates: ComparedDates;
+}
+
 export interface TranslationPair<G> {
   original: G;
   translation: G;
