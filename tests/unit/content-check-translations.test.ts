@@ -9,7 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../../content-tools/check';
+import contentGuard from '~/integrations/content-guard';
+import { loadSiteConfig } from '~/data/site-config';
 import { readSiteLanguages } from '../../content-tools/check/translations';
 import { formatLong } from '~/schemas/errors';
 import { siteLanguages } from '~/lib/languages';
@@ -60,6 +63,41 @@ describe('the translation rules on the fixture, by front-matter dates', () => {
       `${GUIDES}/fr/2025-02-01-beta.md`,
     );
     expect(report.translations.languages).toEqual([]);
+  });
+});
+
+describe('the build’s content guard', () => {
+  it('checks translations against the languages of the site file the build uses', async () => {
+    const lines: string[] = [];
+    const log = (level: string) => (message: string) => lines.push(`${level} ${message}`);
+    const logger = { info: log('info'), warn: log('warn'), error: log('error'), debug: () => {} };
+    const saved = { GUIDES_DIR: process.env['GUIDES_DIR'], GREENPATH_GIT_DATES: process.env['GREENPATH_GIT_DATES'] };
+    process.env['GUIDES_DIR'] = GUIDES;
+    process.env['GREENPATH_GIT_DATES'] = '0';
+    try {
+      const guard = contentGuard({}, loadSiteConfig(`${FIXTURE}/site.yaml`));
+      // `astro dev` reports errors and goes on; a build would stop on them.
+      await guard.hooks['astro:config:setup']!({
+        command: 'dev',
+        logger: logger as unknown as AstroIntegrationLogger,
+        updateConfig: () => ({}),
+      } as unknown as Parameters<NonNullable<(typeof guard.hooks)['astro:config:setup']>>[0]);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    const translationLines = lines.filter((line) => /translation/.test(line));
+    expect(translationLines).toEqual([
+      `warn ${GUIDES}/fr/2025-01-10-alpha.md:7 translation: out of date: its original ${GUIDES}/2025-01-10-alpha.md changed on 2025-03-01, after this translation (2025-02-01), by their front-matter dates; bring it in line and set translated: to the day`,
+      expect.stringMatching(/^error .*es\/delta\.md:1 translation_of: expected an original named delta\.md/),
+      expect.stringMatching(/^error .*fr\/beta-encore\.md:7 translation: expected one translation of "beta" in fr/),
+      expect.stringMatching(
+        /^error .*fr\/orphelin\.md:7 translation_of: expected the slug of a guide in en, found "gamam"/,
+      ),
+    ]);
+    expect(lines.filter((line) => line.includes('duplicate-slug') || line.includes('slug no other guide'))).toEqual([]);
   });
 });
 
