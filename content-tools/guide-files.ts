@@ -20,10 +20,14 @@ import { guideSlug } from '../src/lib/slug';
 import { guideId, languageOfGuideFile, siteLanguages, type Language } from '../src/lib/languages';
 import { loadSiteConfig } from '../src/data/site-config';
 
-/** The site's languages, from site.yaml (`SITE_CONFIG`) under `root`: which folders hold translations. */
-export function siteFileLanguages(root: string = process.cwd()): Language[] {
+/**
+ * The site's languages, from site.yaml (`SITE_CONFIG`, or `file`) under `root`: which folders hold
+ * translations. A site file that is wrong gives the default language alone: its problems are the
+ * site check's to report (src/data/site-config.ts).
+ */
+export function siteFileLanguages(root: string = process.cwd(), file?: string): Language[] {
   try {
-    return siteLanguages(loadSiteConfig(undefined, root).config);
+    return siteLanguages(loadSiteConfig(file, root).config);
   } catch {
     // A folder checked outside a Greenpath project (no tokens.css to read): one language, the schema's default.
     return siteLanguages({ language: 'en', languages: [] });
@@ -170,8 +174,8 @@ export function duplicateSlugDiagnostics(guides: readonly CheckedGuide[]): Diagn
   for (const guide of guides) byId.set(guide.id, [...(byId.get(guide.id) ?? []), guide]);
   const out: Diagnostic[] = [];
   for (const group of byId.values()) {
-    const slug = group[0]?.slug ?? '';
     if (group.length < 2) continue;
+    const slug = group[0]!.slug;
     for (const guide of group) {
       const others = group.filter((g) => g !== guide).map((g) => g.displayPath);
       const { line, column } =

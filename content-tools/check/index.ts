@@ -31,6 +31,8 @@ import { emptyBodyDiagnostics, headingLevelDiagnostics } from './structure';
 import { tagDiagnostics } from './tags';
 import { textDiagnostics } from './text';
 import { duplicateTitleDiagnostics } from './titles';
+import { checkTranslations, type TranslationRecord } from './translations';
+import type { TranslationStatus } from '../../src/lib/translation-status';
 import { diagnostic, type GuideRecord } from './types';
 
 export { LINK_RULES };
@@ -60,6 +62,8 @@ export interface ContentCheckOptions {
   keepTreesForRender?: boolean;
   /** The site's languages, the default first; site.yaml's under `root` by default. */
   languages?: readonly Language[];
+  /** Git dates by path from `root`, instead of asking git (tests). */
+  gitDates?: ReadonlyMap<string, string>;
 }
 
 export interface ContentReport {
@@ -73,6 +77,8 @@ export interface ContentReport {
   ms: number;
   /** How many guides' analyses came from the cache. */
   cached: number;
+  /** Per language, the translated, out-of-date and missing guides (`--translations`). */
+  translations: TranslationStatus<TranslationRecord>;
 }
 
 /**
@@ -230,7 +236,13 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
       ...mdxImportDiagnostics(guide, resolver),
     );
   }
-  diagnostics.push(...duplicateTitleDiagnostics(guides));
+  diagnostics.push(...duplicateTitleDiagnostics(guides, languages));
+  const translations = await checkTranslations(guides, languages, {
+    root,
+    dir,
+    ...(options.gitDates ? { gitDates: options.gitDates } : {}),
+  });
+  diagnostics.push(...translations.diagnostics);
 
   const sorted = sortDiagnostics(diagnostics);
   return {
@@ -241,5 +253,6 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
     warnings: sorted.filter((d) => d.severity === 'warning').length,
     ms: performance.now() - started,
     cached: cache.hitCount,
+    translations: translations.status,
   };
 }

@@ -1,15 +1,24 @@
-/** Two guides with one title: readers cannot tell them apart in lists and search. A warning on each. Pure. */
+/**
+ * Two guides of one language with one title: readers cannot tell them apart in lists and search.
+ * A warning on each. A translation that keeps its original's title is listed in its own language. Pure.
+ */
 import type { Diagnostic } from '../../src/schemas/errors';
+import { languageOfGuideFile, type Language } from '../../src/lib/languages';
 import { diagnostic, type GuideRecord } from './types';
 
 const key = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function duplicateTitleDiagnostics(guides: readonly GuideRecord[]): Diagnostic[] {
+export function duplicateTitleDiagnostics(
+  guides: readonly GuideRecord[],
+  languages: readonly Language[] = [],
+): Diagnostic[] {
   const byTitle = new Map<string, GuideRecord[]>();
   for (const guide of guides) {
     const title = guide.frontmatter?.title;
     if (!title) continue;
-    byTitle.set(key(title), [...(byTitle.get(key(title)) ?? []), guide]);
+    const lang = languages.length ? languageOfGuideFile(guide.relativePath, languages).language.code : '';
+    const k = `${lang}\0${key(title)}`;
+    byTitle.set(k, [...(byTitle.get(k) ?? []), guide]);
   }
   const out: Diagnostic[] = [];
   for (const group of byTitle.values()) {

@@ -12,7 +12,7 @@ import { entryFor, libraries } from './guides';
 import { guidesDir } from './guides-dir';
 import { DEFAULT_LANGUAGE, LANGUAGES, languageFor, pathInPageLanguage, urlsFor } from './languages';
 
-interface Pairable {
+export interface Pairable {
   id: string;
   lang: string;
   pathInLanguage: string;
@@ -28,7 +28,8 @@ function pathInGuides(filePath: string): string {
   return normalised.startsWith(dir) ? normalised.slice(dir.length) : normalised;
 }
 
-const pairable: Pairable[] = [...libraries.values()].flatMap((lib) =>
+/** Every published guide of every language, as pairing and the status table see it. */
+export const pairable: Pairable[] = [...libraries.values()].flatMap((lib) =>
   lib.guides.map((guide) => ({
     id: guide.id,
     lang: guide.lang,
@@ -42,7 +43,8 @@ const pairable: Pairable[] = [...libraries.values()].flatMap((lib) =>
 /** Every pairing, and the translations without an original (reported by the content check). */
 export const translationPairs = pairTranslations(pairable, DEFAULT_LANGUAGE.code);
 
-function changeDates(guide: Guide): ChangeDates {
+/** A guide's last commit, `updated`/`date` and `translated`: what decides whether a translation is current. */
+export function changeDates(guide: Guide): ChangeDates {
   const entry = entryFor(guide.id);
   const committed = readGitDate(entry.rendered);
   return {

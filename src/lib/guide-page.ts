@@ -7,6 +7,7 @@ import type { Difficulty } from './difficulty';
 import { DIFFICULTY_LABELS, SITE } from './site';
 import { isoDay, isoDuration } from './format';
 import type { Guide, Library } from './library';
+import type { TranslationNoticeView } from './translation-status';
 import { withBase } from './urls';
 
 export interface HeadingInput {
@@ -59,6 +60,8 @@ export interface GuidePageModel {
   jsonLd: Record<string, unknown>;
   /** The guide in every language it exists in, the original first; empty or one when untranslated. */
   versions: GuideVersionLink[];
+  /** On a translation whose original changed after it (src/data/translations-status.ts). */
+  translationNotice?: TranslationNoticeView | undefined;
 }
 
 /** h2 with their h3 children; deeper levels and any h1 left out. */

@@ -82,15 +82,32 @@ export interface ChangeDates {
 
 export type TranslationState = 'current' | 'outdated';
 
+/** The two dates a translation's state is decided by, and where they came from. */
+export interface ComparedDates {
+  original: Date;
+  translation: Date;
+  /** `git` when both files have a last commit; else the front matter's dates. */
+  source: 'git' | 'front matter';
+}
+
 /**
- * A translation is out of date when its original changed after it did: by their last commits
- * when git has both, else by the original's `updated`/`date` against the translation's
- * `translated` (or its own `updated`/`date`).
+ * Which dates decide a translation's state: the last commits of both files when git has both,
+ * else the original's `updated`/`date` against the translation's `translated` (or its own
+ * `updated`/`date`). Reports show these dates, so a reader sees what the state was decided on.
  */
-export function translationState(original: ChangeDates, translation: ChangeDates): TranslationState {
+export function comparedDates(original: ChangeDates, translation: ChangeDates): ComparedDates {
   if (original.committed && translation.committed) {
-    return original.committed.getTime() > translation.committed.getTime() ? 'outdated' : 'current';
+    return { original: original.committed, translation: translation.committed, source: 'git' };
   }
-  const translationDate = translation.translated ?? translation.edited;
-  return original.edited.getTime() > translationDate.getTime() ? 'outdated' : 'current';
+  return {
+    original: original.edited,
+    translation: translation.translated ?? translation.edited,
+    source: 'front matter',
+  };
+}
+
+/** A translation is out of date when its original changed after it did, by `comparedDates`. */
+export function translationState(original: ChangeDates, translation: ChangeDates): TranslationState {
+  const dates = comparedDates(original, translation);
+  return dates.original.getTime() > dates.translation.getTime() ? 'outdated' : 'current';
 }

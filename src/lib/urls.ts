@@ -33,6 +33,7 @@ export const PAGE_PATHS = {
   search: 'search/',
   rss: 'rss.xml',
   carbon: 'about/carbon/',
+  translations: 'about/translations/',
   robots: 'robots.txt',
   notFound: '404.html',
 } as const;
@@ -80,6 +81,8 @@ export function siteUrls(base: string, language?: string) {
     search: () => page('search'),
     rss: () => page('rss'),
     carbon: () => withBase(PAGE_PATHS.carbon, base),
+    // One page for every language, as the carbon report.
+    translations: () => withBase(PAGE_PATHS.translations, base),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
     carbonReport: () => withBase('carbon-report.json', base),
     /** What <guide-filter> fetches (src/pages/[...lang]/guides/index-[version].json.ts), named after its content. */

@@ -9,7 +9,8 @@
  * Broken links are errors unless the `links: 'warn'` option, `GREENPATH_LINKS=warn` or
  * `--links=warn` says otherwise; tags outside content/tags.yaml are warnings unless
  * `strictTags`, `GREENPATH_STRICT_TAGS=1` or `--strict-tags`. Warnings
- * never stop a build; past the first few they are counted, not listed.
+ * never stop a build; past the first few they are counted, not listed. Translations are checked
+ * against the site's languages: one with no original is an error, an out-of-date one a warning.
  *
  * It also decides, from the command alone, whether drafts are published: only `astro dev` shows
  * them (read in src/data/guides.ts as import.meta.env.GREENPATH_DRAFTS).
@@ -53,8 +54,15 @@ export default function contentGuard(
           if (command !== 'build') throw error;
           return refuseBuild(logger, [(error as Error).message], BAD_SETTING);
         }
-        // A build's render takes the trees the check parsed instead of parsing each guide again.
-        const report = await checkContent({ dir: guidesDir(), ...flags, keepTreesForRender: command === 'build' });
+        // A build's render takes the trees the check parsed instead of parsing each guide again;
+        // the languages are the site file's this build uses: its translations are checked against them.
+        const languages = site ? { languages: siteLanguages(site.config) } : {};
+        const report = await checkContent({
+          dir: guidesDir(),
+          ...flags,
+          ...languages,
+          keepTreesForRender: command === 'build',
+        });
         const sorted = sortDiagnostics([
           ...report.diagnostics,
           ...siteDiagnostics(site, report.guides, command === 'dev'),
