@@ -48,7 +48,7 @@ function listPage(n: number, first: string, rest: () => string): string {
  * exists per language, a language other than the default's under `/<code>/`. An array, not a Set:
  * browser bundles that import siteUrls drop it.
  */
-export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['carbon', 'robots', 'notFound'];
+export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['carbon', 'translations', 'robots', 'notFound'];
 
 /**
  * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
