@@ -11,7 +11,9 @@ const slugs = (list: { slug: string }[]): string[] => list.map((h) => h.slug);
 describe('heading ids', () => {
   it('match the build pipeline (Astro’s rehypeHeadingIds after SmartyPants) on every guide in content/', () => {
     const dir = 'content/guides/';
-    for (const file of readdirSync(dir)) {
+    // Recursive: translations live in a folder per language (content/guides/fr/…).
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+    for (const file of files) {
       const parsed = parseGuideSource(readFileSync(dir + file, 'utf8'));
       const mdx = file.endsWith('.mdx');
       const exact = exactHeadingIds(parsed.body, parsed.data, mdx, true).filter((h) => h.slug !== 'footnote-label');
