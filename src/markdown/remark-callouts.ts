@@ -16,13 +16,17 @@ export type CalloutKind = (typeof CALLOUT_KINDS)[number];
 
 const GITHUB_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
 
-/** Bold labels and the kind they mean; emoji and a trailing colon around them are ignored. */
+/**
+ * Bold labels and the kind they mean; emoji and a trailing colon around them are ignored. Each
+ * kind also knows its labels in the languages guides are translated into (Spanish so far), since
+ * a translation writes its labels in its own language and would otherwise lose its callouts.
+ */
 const LABEL_KINDS: [RegExp, CalloutKind][] = [
-  [/^(?:pro\s+)?tips?$|^hint$/i, 'tip'],
-  [/^(?:note|info|information|fyi)$/i, 'note'],
-  [/^important$|^key\s+point$/i, 'important'],
-  [/^warning$|^watch\s+out$/i, 'warning'],
-  [/^caution$|^danger$/i, 'caution'],
+  [/^(?:pro\s+)?tips?$|^hint$|^consejos?(?:\s+práctico)?$/iu, 'tip'],
+  [/^(?:note|info|information|fyi)$|^nota$/iu, 'note'],
+  [/^important$|^key\s+point$|^importante$/iu, 'important'],
+  [/^warning$|^watch\s+out$|^advertencia$|^atención$/iu, 'warning'],
+  [/^caution$|^danger$|^precaución$|^peligro$/iu, 'caution'],
 ];
 
 function stripLabel(text: string): string {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exactHeadingIds, fastHeadingIds } from '../../content-tools/check/headings';
 import { parseGuideSource } from '../../content-tools/frontmatter';
+import { listGuideFiles } from '../../content-tools/guide-files';
 import { parseMarkdown } from '~/lib/markdown-text';
 import { guideRecord, guideText } from './support/guide-record';
 
@@ -9,11 +10,10 @@ const ids = (list: { slug: string }[] | undefined): string[] | undefined => list
 const slugs = (list: { slug: string }[]): string[] => list.map((h) => h.slug);
 
 describe('heading ids', () => {
-  it('match the build pipeline (Astro’s rehypeHeadingIds after SmartyPants) on every guide in content/', () => {
+  it('match the build pipeline (Astro’s rehypeHeadingIds after SmartyPants) on every guide in content/', async () => {
     const dir = 'content/guides/';
-    // Recursive: translations live in a folder per language (content/guides/fr/…).
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
-    for (const file of files) {
+    // Recursive: translations live in language folders (content/guides/<code>/).
+    for (const file of await listGuideFiles(dir)) {
       const parsed = parseGuideSource(readFileSync(dir + file, 'utf8'));
       const mdx = file.endsWith('.mdx');
       const exact = exactHeadingIds(parsed.body, parsed.data, mdx, true).filter((h) => h.slug !== 'footnote-label');

@@ -38,6 +38,17 @@ describe('callouts', () => {
     expect(kindOfLabel('Important:')).toBe('important');
     expect(kindOfLabel('Summary')).toBeUndefined();
   });
+  it('knows the Spanish labels, so translated guides keep their callouts', async () => {
+    expect(kindOfLabel('💡 Consejo práctico:')).toBe('tip');
+    expect(kindOfLabel('Consejo')).toBe('tip');
+    expect(kindOfLabel('📝 Nota:')).toBe('note');
+    expect(kindOfLabel('Importante')).toBe('important');
+    expect(kindOfLabel('⚠️ Advertencia:')).toBe('warning');
+    expect(kindOfLabel('Precaución')).toBe('caution');
+    const { html } = await render('> **⚠️ Advertencia:** Cuente todos los experimentos.');
+    expect(html).toContain('<aside class="callout callout-warning" aria-label="Advertencia">');
+    expect(html).toContain('<p>Cuente todos los experimentos.</p>');
+  });
 });
 
 describe('headings', () => {
