@@ -18,15 +18,15 @@ const GITHUB_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|
 
 /**
  * Bold labels and the kind they mean; emoji and a trailing colon around them are ignored. Each
- * kind also knows its labels in the languages guides are translated into (Spanish so far), since
+ * kind also knows its labels in the languages guides are translated into (French and Spanish so far), since
  * a translation writes its labels in its own language and would otherwise lose its callouts.
  */
 const LABEL_KINDS: [RegExp, CalloutKind][] = [
-  [/^(?:pro\s+)?tips?$|^hint$|^consejos?(?:\s+práctico)?$/iu, 'tip'],
-  [/^(?:note|info|information|fyi)$|^nota$/iu, 'note'],
+  [/^(?:pro\s+)?tips?$|^hint$|^consejos?(?:\s+práctico)?$|^(?:astuces?|conseils?)(?:\s+de\s+pro)?$/iu, 'tip'],
+  [/^(?:note|info|information|fyi)$|^nota$|^remarque$/iu, 'note'],
   [/^important$|^key\s+point$|^importante$/iu, 'important'],
-  [/^warning$|^watch\s+out$|^advertencia$|^atención$/iu, 'warning'],
-  [/^caution$|^danger$|^precaución$|^peligro$/iu, 'caution'],
+  [/^warning$|^watch\s+out$|^advertencia$|^atención$|^attention$|^avertissement$/iu, 'warning'],
+  [/^caution$|^danger$|^precaución$|^peligro$|^prudence$/iu, 'caution'],
 ];
 
 function stripLabel(text: string): string {

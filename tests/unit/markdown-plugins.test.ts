@@ -51,6 +51,18 @@ describe('callouts', () => {
   });
 });
 
+describe('French callout labels', () => {
+  it('knows the French labels, so translated guides keep their callouts', async () => {
+    expect(kindOfLabel('💡 Astuce de pro\u00a0:')).toBe('tip');
+    expect(kindOfLabel('Conseil')).toBe('tip');
+    expect(kindOfLabel('📝 Remarque :')).toBe('note');
+    expect(kindOfLabel('⚠️ Attention :')).toBe('warning');
+    expect(kindOfLabel('Prudence')).toBe('caution');
+    const { html } = await render('> **📝 Remarque :** Comptez toutes les expériences.');
+    expect(html).toContain('<aside class="callout callout-note" aria-label="Remarque">');
+  });
+});
+
 describe('headings', () => {
   it('adds an anchor link beside h2-h4 without touching the heading text', async () => {
     const { html, headings } = await render('## Why it matters\n\n### Details');
