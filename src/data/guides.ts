@@ -36,8 +36,6 @@ function factsOf(entry: CollectionEntry<'guides'>): BodyFacts {
 const entriesByLanguage = new Map<string, CollectionEntry<'guides'>[]>(LANGUAGES.map((l) => [l.code, []]));
 for (const entry of entries) entriesByLanguage.get(splitGuideId(entry.id, DEFAULT_LANGUAGE.code).lang)?.push(entry);
 
-const vocabulary = loadTagVocabulary();
-
 /** Each language's library, by code. */
 export const libraries: ReadonlyMap<string, Library> = new Map(
   [...entriesByLanguage].map(([lang, inLanguage]) => [
@@ -51,7 +49,8 @@ export const libraries: ReadonlyMap<string, Library> = new Map(
         filePath: entry.filePath ?? entry.id,
         gitDate: readGitDate(entry.rendered),
       })),
-      vocabulary,
+      // Tag labels and descriptions in the library's language, the default's where none is given.
+      loadTagVocabulary(undefined, undefined, lang, DEFAULT_LANGUAGE.code),
       { imageExists: publicFileExists, lang },
     ),
   ]),
