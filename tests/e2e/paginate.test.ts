@@ -1,6 +1,7 @@
 /**
  * The guides lists past one page, in Chromium, on a production build of 100 generated guides
- * (scripts/lib/generate-guides.ts), every one also tagged "Everything" so a tag page runs long: static numbered pages without JavaScript, and with it a filter
+ * (scripts/lib/generate-guides.ts), every one also tagged "Everything" so a tag page runs long, and
+ * those in no learning path put in one so its page runs long too: static numbered pages without JavaScript, and with it a filter
  * over the whole library although the page holds only its first 24 cards. The truth is read from
  * the static pages (what a reader without JavaScript sees), never from the filter's own code.
  */
@@ -18,6 +19,9 @@ import { serveStatic, type StaticServer } from './support/static-server';
 const GENERATED = 100;
 const TAG = 'everything';
 const PAGE = 24;
+/** The learning path of every generated guide that is in no other, in generated order. */
+const SERIES = 'Everything path';
+const SERIES_SLUG = 'everything-path';
 
 interface StaticCard {
   slug: string;
@@ -32,6 +36,8 @@ let server: StaticServer;
 let browser: Browser;
 /** Every published guide, newest first, as the static pages list them. */
 let library: StaticCard[];
+/** The published parts of SERIES, in part order. */
+let seriesParts: string[];
 
 async function cardsOn(page: Page): Promise<StaticCard[]> {
   return page.locator('[data-guide-list] article').evaluateAll((articles) =>
@@ -64,10 +70,13 @@ async function upgraded(page: Page): Promise<void> {
 
 beforeAll(async () => {
   const guidesDir = path.join(TEST_SITES, 'paginate-guides');
-  const guides = generateGuides({ count: GENERATED, seed: 5 }).map((g) => ({
-    ...g,
-    source: g.source.replace(/^tags: \[/m, 'tags: ["Everything", '),
-  }));
+  let part = 0;
+  const guides = generateGuides({ count: GENERATED, seed: 5 }).map((g) => {
+    const inPath = !/^series:/m.test(g.source);
+    const series = inPath ? `series:\n  name: ${SERIES}\n  part: ${++part}\n` : '';
+    return { ...g, inPath, source: g.source.replace(/^tags: \[/m, `${series}tags: ["Everything", `) };
+  });
+  seriesParts = guides.filter((g) => g.inPath && !g.draft).map((g) => g.slug);
   await writeGuides(guidesDir, guides);
   outDir = await buildSiteOrThrow({ name: 'paginate', guidesDir });
   server = await serveStatic(outDir);
@@ -151,6 +160,36 @@ describe('without JavaScript', () => {
       library.find((c) => c.difficulty === 'advanced')?.title,
     );
     await context.close();
+  });
+
+  it('a learning path longer than a page is numbered the same way, its parts in order', async () => {
+    expect(seriesParts.length).toBeGreaterThan(2 * PAGE);
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    const parts: string[] = [];
+    let url: string | null = `${server.url}series/${SERIES_SLUG}/`;
+    while (url) {
+      await page.goto(url);
+      // The list counts on from the page's first part.
+      expect(await page.locator('ol.parts').evaluate((ol) => (ol as HTMLOListElement).start)).toBe(parts.length + 1);
+      parts.push(
+        ...(await page
+          .locator('ol.parts > li h2 a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')?.split('/')[2] ?? ''))),
+      );
+      const next = await page.evaluate(() => document.querySelector('head link[rel=next]')?.getAttribute('href'));
+      url = next ? new URL(next, server.url).href : null;
+    }
+    expect(parts).toEqual(seriesParts);
+    await page.goto(`${server.url}series/${SERIES_SLUG}/page/2/`);
+    expect(await page.locator('head link[rel=prev]').getAttribute('href')).toBe(`/series/${SERIES_SLUG}/`);
+    expect(await page.title()).toContain(`page 2 of ${Math.ceil(seriesParts.length / PAGE)}`);
+    expect(await page.locator('ol.parts > li').count()).toBe(PAGE);
+    const nav = page.getByRole('navigation', { name: 'Pagination' });
+    expect(await nav.getByRole('link', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+    await context.close();
+    expect(await sitemapPaths(outDir)).toEqual(
+      expect.arrayContaining([`/series/${SERIES_SLUG}/`, `/series/${SERIES_SLUG}/page/2/`]),
+    );
   });
 });
 
