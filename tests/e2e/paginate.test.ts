@@ -51,6 +51,46 @@ async function cardsOn(page: Page): Promise<StaticCard[]> {
   );
 }
 
+/** What a card and its parts look like: the computed styles a reader would see differ in. */
+const LOOKS = [
+  'display',
+  'gap',
+  'align-items',
+  'flex-wrap',
+  'padding-top',
+  'padding-left',
+  'border-top-width',
+  'border-top-style',
+  'border-radius',
+  'background-color',
+  'color',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'min-height',
+  'list-style-type',
+  'text-decoration-line',
+  'white-space',
+];
+
+/** The computed LOOKS of each part (a selector; `:scope` the root itself) of the first `root`. */
+async function looksOf(page: Page, root: string, parts: Record<string, string>) {
+  return page
+    .locator(root)
+    .first()
+    .evaluate(
+      (node, { parts, looks }) =>
+        Object.fromEntries(
+          Object.entries(parts).map(([name, selector]) => {
+            const part = selector === ':scope' ? node : node.querySelector(selector);
+            const style = part && getComputedStyle(part);
+            return [name, style ? Object.fromEntries(looks.map((p) => [p, style.getPropertyValue(p)])) : null];
+          }),
+        ),
+      { parts, looks: LOOKS },
+    );
+}
+
 /** Waits while the filter fetches the descriptions of the cards it is about to draw (aria-busy). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('guide-filter [aria-busy]'));
@@ -244,6 +284,54 @@ describe('with JavaScript', () => {
     const violations = await runAxe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a card drawn in the browser looks as the server draws it, and its parts as on a guide page', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}guides/`);
+    await upgraded(page);
+    const firstPage = new Set(library.slice(0, PAGE).map((c) => c.slug));
+    // A level whose first guides include some of the page's own cards and some that are not in it.
+    const level = ['beginner', 'intermediate', 'advanced'].find((l) => {
+      const top = library.filter((c) => c.difficulty === l).slice(0, PAGE);
+      return top.some((c) => firstPage.has(c.slug)) && top.some((c) => !firstPage.has(c.slug));
+    })!;
+    await page
+      .getByRole('group', { name: 'Difficulty', exact: true })
+      .getByRole('checkbox', { name: new RegExp(`^${level} \\d+$`, 'i') })
+      .check();
+    await settled(page);
+    const shown = library.filter((c) => c.difficulty === level).slice(0, PAGE);
+    const served = shown.find((c) => firstPage.has(c.slug))!;
+    const drawn = shown.find((c) => !firstPage.has(c.slug))!;
+    const parts = {
+      item: ':scope',
+      card: 'article',
+      title: '.title a',
+      meta: '.meta',
+      badge: '.badge',
+      description: '.description',
+      tags: '.tags',
+      tag: '.tags a',
+    };
+    const item = (slug: string) => `[data-guide-list] > li:has(> [data-slug="${slug}"])`;
+    const servedLooks = await looksOf(page, item(served.slug), parts);
+    expect(Object.values(servedLooks)).not.toContain(null);
+    expect(await looksOf(page, item(drawn.slug), parts)).toEqual(servedLooks);
+    // The badge, facts and tags of a guide page are the card's parts, styled by the same sheet
+    // (their list style aside: inherited from the card's list, and no item of theirs shows a marker).
+    await page.goto(`${server.url}guides/${drawn.slug}/`);
+    const ownLooks = (looks: Record<string, Record<string, string> | null>) =>
+      Object.fromEntries(
+        Object.entries(looks).map(([part, style]) => [part, { ...style, 'list-style-type': undefined }]),
+      );
+    const { meta, badge, tags, tag } = servedLooks;
+    expect(
+      ownLooks(
+        await looksOf(page, 'main', { meta: '.meta', badge: '.meta .badge', tags: 'ul.tags', tag: 'ul.tags a' }),
+      ),
+    ).toEqual(ownLooks({ meta, badge, tags, tag }));
     await context.close();
   });
 
