@@ -203,8 +203,12 @@ async function firstFilterOnce(
     const navigation = await page.evaluate<number>(
       "performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN",
     );
+    // Before the click, what the filter fetched at idle: the guides index and card chunks beside it.
+    const cardChunks = indexUrl?.replace(/index-[^/]*$/, 'cards-');
+    const atIdle = (pathname: string) =>
+      pathname === indexUrl || (cardChunks !== undefined && pathname.startsWith(cardChunks));
     const fetched: FetchedFile[] = entries
-      .filter((e) => e.startTime >= clickedAt || (indexUrl !== undefined && new URL(e.name).pathname === indexUrl))
+      .filter((e) => e.startTime >= clickedAt || atIdle(new URL(e.name).pathname))
       .map((e) => ({
         url: new URL(e.name).pathname,
         bytes: e.encodedBodySize,
