@@ -362,8 +362,13 @@ describe('with JavaScript', () => {
 });
 
 describe('first view budget', () => {
-  it('/guides/ holds one page of cards, within 60 KB gzipped and 2,500 elements, however large the library', async () => {
+  // At this fixture's 100 guides. What makes it hold at any size: the page names no guide past its
+  // first 24, so only the index grows with the library (measured at 3,000 and 10,000 guides in
+  // tests/unit/guides-index-size.test.ts); the bench builds 1,000 and 10,000.
+  it('/guides/ holds one page of cards and names no other guide, within 60 KB gzipped and 2,500 elements', async () => {
     const html = await readFile(path.join(outDir, 'guides/index.html'));
+    const text = html.toString();
+    for (const card of library.slice(PAGE)) expect(text, card.slug).not.toContain(`/guides/${card.slug}/`);
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.url}guides/`);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
