@@ -322,7 +322,7 @@ describe('with JavaScript', () => {
     // The badge, facts and tags of a guide page are the card's parts, styled by the same sheet
     // (their list style aside: inherited from the card's list, and no item of theirs shows a marker).
     await page.goto(`${server.url}guides/${drawn.slug}/`);
-    const ownLooks = (looks: Record<string, Record<string, string> | null>) =>
+    const ownLooks = (looks: Record<string, Record<string, string> | null | undefined>) =>
       Object.fromEntries(
         Object.entries(looks).map(([part, style]) => [part, { ...style, 'list-style-type': undefined }]),
       );
