@@ -4,7 +4,8 @@
  * fetches the guides index (src/pages/[...lang]/guides/index-[version].json.ts) at idle, or at once when
  * the URL asks for a filtered view, and enables the controls when it has it. The index holds all
  * that filtering needs but descriptions, which come in chunks (cards-[version]-[n].json.ts): the
- * chunks of the cards about to be drawn, or every chunk once the text box holds words, because
+ * newest guides' chunk with the index, the chunks of other cards about to be drawn, or every
+ * chunk once the text box holds words, because
  * words match descriptions too and results and counts must stay exact. The logic is the pure
  * module src/lib/guide-filter.ts, shared with the build; the cards it adds are drawn by
  * `renderCard`, as the server draws them. Results show a page at a time, "Show more" adds the
@@ -124,6 +125,8 @@ class GuideFilter extends HTMLElement {
     const index = (await (await fetch(indexUrl)).json()) as GuidesIndex;
     this.#chunkUrl = (n) => new URL(`cards-${index.cards}-${n}.json`, indexUrl).href;
     this.#cards = decodeGuidesIndex(index).map((facts, at) => ({ facts, at, ...toFilterItem(facts) }));
+    // The newest guides' descriptions, which a first filter mostly draws: fetched now, not after it.
+    void this.#texts(this.#cards.slice(0, CARD_CHUNK), true);
     for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
       node.disabled = false;
 

@@ -109,6 +109,26 @@ export function loadFilters(pagefind: Pagefind): Promise<unknown> {
   return filtersLoading;
 }
 
+let warming: Promise<unknown> | undefined;
+/** A real search has started: warming up by searching would only compete with it. */
+let searched = false;
+
+/**
+ * Gets search ready for a first query (once): Pagefind, every filter chunk, and one filter-only
+ * search whose first result is read, unless the reader's own search came first. A first query
+ * otherwise also pays for what only the first search does, the engine compiling its WebAssembly
+ * search and its decompression and excerpt code on first use: on 1,000 guides, most of the gap
+ * between a first query and later ones.
+ */
+export function warmSearch(): Promise<unknown> {
+  warming ??= loadPagefind().then(async (pagefind) => {
+    await loadFilters(pagefind);
+    if (!searched) await (await pagefind.search(null)).results[0]?.data();
+  });
+  warming.catch(() => (warming = undefined));
+  return warming;
+}
+
 /**
  * Fetches the index chunks a query will need while an earlier query still runs (see
  * SearchScheduler's onWait); only when Pagefind is already loaded, and failures are the search's
@@ -153,6 +173,7 @@ export async function runSearch(
   tagLabels: ReadonlyMap<string, string>,
   { facets = false }: { facets?: boolean } = {},
 ): Promise<SearchOutcome> {
+  searched = true;
   const term = state.q || null;
   const filters = pagefindFilters(state, tagLabels);
   if (facets) await loadFilters(pagefind);

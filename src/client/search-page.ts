@@ -3,8 +3,9 @@
  * see src/lib/search-state.ts): it is read on load and on back/forward, replaced while the
  * reader types and pushed when a filter, the sort or a suggestion changes the search. Every
  * change searches at once, with no typing delay (SearchScheduler keeps one search at a time
- * and drops stale answers). Pagefind and its filter chunks load when the search box gets focus
- * or the URL already asks for a search.
+ * and drops stale answers). Search is warmed up (Pagefind, its filter chunks, one first search)
+ * once the page is idle, or sooner when the search box gets focus; at once when the URL already
+ * asks for a search.
  */
 import { isDifficulty } from '~/lib/difficulty';
 import { SearchScheduler } from '~/lib/search-scheduler';
@@ -19,7 +20,7 @@ import {
   type SearchSort,
   type SearchState,
 } from '~/lib/search-state';
-import { loadFilters, loadPagefind, preloadTerm, runSearch, type SearchOutcome } from './search-engine';
+import { loadPagefind, preloadTerm, runSearch, warmSearch, type SearchOutcome } from './search-engine';
 import { ResultsView, type LoadedOutcome } from './search-results';
 import { say } from './page-text';
 
@@ -67,11 +68,11 @@ class SearchPage extends HTMLElement {
       hrefFor: (q) => searchHref(this.form.getAttribute('action') ?? '', { ...this.state, q }),
     });
 
-    // Warm up as the reader comes to the box: Pagefind, its WebAssembly and every filter chunk.
-    const warm = () =>
-      void loadPagefind()
-        .then(loadFilters)
-        .catch(() => undefined);
+    // A reader comes to this page to search: search is warmed up (warmSearch) once the page is
+    // idle, or as the reader comes to the box if that is sooner, so that a first query waits for
+    // its answer and not for Pagefind's start-up.
+    const warm = () => void warmSearch().catch(() => undefined);
+    (window.requestIdleCallback ?? setTimeout)(warm);
     input.addEventListener('focus', warm, { once: true });
     input.addEventListener('input', () => {
       this.state = { ...this.state, q: normaliseQuery(input.value) };

@@ -131,8 +131,10 @@ export function listingExists(code: string, pathInLanguage: string): boolean {
     const level = library.difficulties.find((summary) => summary.level === match![1]);
     return level !== undefined && numbered(match[2], level.count);
   }
-  match = /^series\/([^/]+)\/$/.exec(pathInLanguage);
-  return match ? library.seriesBySlug.has(match[1] ?? '') : false;
+  match = /^series\/([^/]+)\/(?:page\/(\d+)\/)?$/.exec(pathInLanguage);
+  if (!match) return false;
+  const series = library.seriesBySlug.get(match[1] ?? '');
+  return series !== undefined && numbered(match[2], series.guides.length);
 }
 
 /**

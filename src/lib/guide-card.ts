@@ -143,8 +143,8 @@ export interface CardOptions {
 }
 
 /**
- * The card's HTML. Its styles are global, under `.guide-card` (GuideCard.astro): a card drawn in
- * the browser has no Astro scope attributes. `data-slug` names the guide for the filter and tests.
+ * The card's HTML. Its styles are global (src/styles/guide-card.css): a card drawn in the browser
+ * has no Astro scope attributes. `data-slug` names the guide for the filter and tests.
  */
 export function renderCard(card: CardFacts, { headingLevel, urls, text }: CardOptions): string {
   const h = `h${headingLevel}`;

@@ -30,6 +30,7 @@ export const PAGE_PATHS = {
   difficulty: 'difficulty/:level/',
   difficultyPage: 'difficulty/:level/page/:page/',
   series: 'series/:series/',
+  seriesPage: 'series/:series/page/:page/',
   search: 'search/',
   rss: 'rss.xml',
   carbon: 'about/carbon/',
@@ -78,6 +79,8 @@ export function siteUrls(base: string, language?: string) {
     difficultyPage: (level: Difficulty, n: number) =>
       listPage(n, page('difficulty', level), () => page('difficultyPage', level, String(n))),
     series: (slug: string) => page('series', slug),
+    seriesPage: (slug: string, n: number) =>
+      listPage(n, page('series', slug), () => page('seriesPage', slug, String(n))),
     search: () => page('search'),
     rss: () => page('rss'),
     carbon: () => withBase(PAGE_PATHS.carbon, base),

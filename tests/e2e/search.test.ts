@@ -606,12 +606,20 @@ describe('loading only what is used', () => {
     await context.close();
   });
 
-  it('the search page loads Pagefind when its box gets focus or the URL holds a search', async () => {
+  it('the search page warms search up once it is idle, before any word is typed', async () => {
     const { page, context, requests } = await newPage(browser);
+    await recordPagefind(page);
     await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
-    expect(requests.filter(isBundleRequest)).toEqual([]);
-    await page.getByRole('searchbox', { name: 'Search 5 guides' }).focus();
-    await expect.poll(() => requests.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    // Pagefind, its WebAssembly, every filter chunk, and one filter-only search read to its first result.
+    await expect.poll(async () => (await searchRecord(page)).calls).toEqual([null]);
+    const loaded = (pattern: RegExp) => requests.some((r) => pattern.test(new URL(r).pathname));
+    for (const file of [/\/pagefind\/pagefind\.js$/, /\/wasm\.en\.pagefind$/, /\/filter\//, /\/fragment\//])
+      await expect.poll(() => (loaded(file) ? String(file) : 'not loaded')).toBe(String(file));
+    // No index chunk: those are the words', loaded as a query needs them.
+    expect(loaded(/\/pagefind\/index\//)).toBe(false);
+    await page.getByRole('searchbox', { name: 'Search 5 guides' }).fill('lighthouse');
+    await resultsIn(page.locator('search-page')).until('4 results for “lighthouse”');
+    expect((await searchRecord(page)).calls).toEqual([null, 'lighthouse']);
     await context.close();
   });
 });

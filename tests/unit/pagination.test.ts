@@ -40,10 +40,13 @@ describe('paginateList', () => {
 });
 
 describe('list page URLs', () => {
-  it('tag and level pages number the same way, and every route is a page path', () => {
+  it('tag, level and learning path pages number the same way, and every route is a page path', () => {
     expect(urls.tagPage('cloud', 1)).toBe('/tags/cloud/');
     expect(urls.tagPage('cloud', 2)).toBe('/tags/cloud/page/2/');
     expect(urls.difficultyPage('beginner', 3)).toBe('/difficulty/beginner/page/3/');
+    expect(urls.seriesPage('greener-web', 1)).toBe('/series/greener-web/');
+    expect(urls.seriesPage('greener-web', 2)).toBe('/series/greener-web/page/2/');
     expect(PAGE_PATHS.guidesPage).toBe('guides/page/:page/');
+    expect(PAGE_PATHS.seriesPage).toBe('series/:series/page/:page/');
   });
 });
