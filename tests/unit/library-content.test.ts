@@ -3,7 +3,8 @@
  * every level, a controlled tag vocabulary used properly, three learning paths, sourced figures.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGuideFolder } from '../../content-tools/guide-files';
+import { checkGuideFolder, siteFileLanguages } from '../../content-tools/guide-files';
+import { languageOfGuideFile } from '~/lib/languages';
 import { buildLibrary } from '~/lib/library';
 import { bodyFacts } from '~/lib/markdown-text';
 import { guideSlug, tagSlug } from '~/lib/slug';
@@ -11,7 +12,10 @@ import { loadTagVocabulary } from '~/data/tag-vocabulary';
 
 const { guides, diagnostics } = await checkGuideFolder('content/guides');
 const vocabulary = loadTagVocabulary();
-const published = guides.filter((g) => g.frontmatter && !g.frontmatter.draft);
+const languages = siteFileLanguages();
+const languageOf = (relativePath: string) => languageOfGuideFile(relativePath, languages).language;
+// The library's own bar is the default language's; translations are held to theirs below.
+const published = guides.filter((g) => g.frontmatter && !g.frontmatter.draft && languageOf(g.relativePath).isDefault);
 const library = buildLibrary(
   published.map((g) => ({
     id: guideSlug(g.relativePath, g.parsed.data),
@@ -21,6 +25,26 @@ const library = buildLibrary(
   })),
   vocabulary,
 );
+
+describe('the translations', () => {
+  it('give French and Spanish at least five guides each: every level, an MDX calculator and a series part', () => {
+    for (const code of ['fr', 'es']) {
+      const translated = guides.filter((g) => g.frontmatter && languageOf(g.relativePath).code === code);
+      expect(translated.length, code).toBeGreaterThanOrEqual(5);
+      expect(new Set(translated.map((g) => g.frontmatter!.difficulty)), code).toEqual(
+        new Set(['beginner', 'intermediate', 'advanced']),
+      );
+      expect(
+        translated.some((g) => g.relativePath.endsWith('.mdx') && /Calculator|Estimator/.test(g.parsed.body)),
+        code,
+      ).toBe(true);
+      expect(
+        translated.some((g) => g.frontmatter!.series),
+        code,
+      ).toBe(true);
+    }
+  });
+});
 
 describe('the guide library', () => {
   it('has no schema errors or warnings', () => {

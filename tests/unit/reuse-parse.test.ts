@@ -3,6 +3,7 @@
  * render takes it (src/markdown/remark-reuse-parse.ts). Held here to the tree remark-parse and
  * remark-gfm give and to the same HTML, with the render's parser calls counted.
  */
+import { listGuideFiles } from '../../content-tools/guide-files';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -60,8 +61,12 @@ beforeAll(async () => {
   const generated = generateGuides({ count: 24, seed: 12 });
   for (const guide of generated) await writeFile(path.join(dir, guide.fileName), guide.source);
   for (const [name, source] of Object.entries(EDGE_CASES)) await writeFile(path.join(dir, name), source);
-  for (const name of await readdir('content/guides')) {
-    await writeFile(path.join(dir, `content-${name}`), await readFile(path.join('content/guides', name)));
+  // Translations included: content/guides/fr/x.md becomes content-fr-x.md.
+  for (const name of await listGuideFiles('content/guides')) {
+    await writeFile(
+      path.join(dir, `content-${name.replaceAll('/', '-')}`),
+      await readFile(path.join('content/guides', name)),
+    );
   }
   const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
   guides = await Promise.all(
