@@ -825,7 +825,7 @@ describe('under a base path', () => {
 });
 
 describe('size and speed', () => {
-  it('the filter is loaded on the guides list only, within 5 KB gzipped', async () => {
+  it('the filter is loaded on the guides list only, within 5.25 KB gzipped', async () => {
     const others = [
       '/',
       '/tags/',
@@ -865,7 +865,9 @@ describe('size and speed', () => {
     // 5 KB, up from 4 KB when the page stopped holding every card: the element now also fetches the
     // guides index and draws the cards it shows (renderCard and the URLs it links, about 0.8 KB),
     // while the HTML of /guides/ no longer grows with the library (13.0 KB → 8.0 KB gzipped at 60 guides).
-    expect(gzip).toBeLessThanOrEqual(5120);
+    // 5.25 KB since the site has languages: the element links cards in the page's language and
+    // reads its words from the page (5,190 B when they came in; the words themselves are not in it).
+    expect(gzip).toBeLessThanOrEqual(5376);
   });
 
   it('applies a filter within a frame on the fixture (the bench measures 1,000 guides)', async () => {

@@ -62,9 +62,13 @@ describe('the language of every page', () => {
       const feed = await page.locator('link[rel=alternate][type="application/rss+xml"]').getAttribute('href');
       expect(new URL(feed ?? '').pathname).toBe('/fr/rss.xml');
       // The header's links stay in the language: the site's nav names /guides/ and /tags/.
-      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().getAttribute('href')).toBe(
-        '/fr/guides/',
-      );
+      expect(
+        await page
+          .getByRole('navigation', { name: 'Navigation principale' })
+          .getByRole('link')
+          .first()
+          .getAttribute('href'),
+      ).toBe('/fr/guides/');
       expect(consoleErrors).toEqual([]);
       await context.close();
     },
@@ -159,7 +163,9 @@ describe('French listings hold French guides only', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['/fr/guides/gamma-advanced/', '/fr/guides/alpha-basics/']);
     const elsewhere = page.locator('[data-other-languages]');
-    await expect(elsewhere.textContent()).resolves.toMatch(/^\s*1 more guide, not translated yet, in English\.\s*$/);
+    await expect(elsewhere.textContent()).resolves.toMatch(
+      /^\s*1 autre guide, pas encore traduit, en\s+English\s*\.\s*$/,
+    );
     expect(await elsewhere.getByRole('link').getAttribute('href')).toBe('/guides/');
     await context.close();
   });
@@ -168,7 +174,9 @@ describe('French listings hold French guides only', () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     expect((await page.goto(`${server.url}es/guides/`))?.status()).toBe(200);
     expect(await page.locator('[data-guide-card]').count()).toBe(0);
-    await expect(page.locator('[data-other-languages]').textContent()).resolves.toContain('3 more guides');
+    await expect(page.locator('[data-other-languages]').textContent()).resolves.toMatch(
+      /3 guías más, aún sin traducir, en\s+English/,
+    );
     await context.close();
   });
 
@@ -258,14 +266,14 @@ describe('search in French', () => {
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}fr/search/?q=alpha`);
     const status = page.locator('search-page [data-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^1 result/);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^1 résultat/);
     const links = await page
       .locator('search-page [data-list] [data-title]')
       .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toEqual(['/fr/guides/alpha-basics/']);
     // An English word of the English guide only is not found in French.
     await page.goto(`${server.url}fr/search/?q=zebra`);
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^No results/);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^Aucun résultat/);
     expect(await page.locator('search-page [data-list] [data-title]').count()).toBe(0);
     await context.close();
   });
@@ -276,7 +284,7 @@ describe('search in a language with no guide yet', () => {
     const { page, consoleErrors, context } = await newPage(browser);
     await page.goto(`${server.url}es/search/?q=alpha`);
     const status = page.locator('search-page [data-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^No results/);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/^Sin resultados/);
     expect(await page.locator('search-page [data-list] [data-title]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await context.close();

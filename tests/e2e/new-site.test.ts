@@ -5,6 +5,7 @@
  * refusals are run through the real command lines: their exit codes and messages, and that the
  * files stay as they were.
  */
+import { siteFileLanguages } from '../../content-tools/guide-files';
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -43,7 +44,13 @@ function run(script: 'new-guide' | 'new-site', args: string[]): Promise<Run> {
 }
 
 const FIRST = ['Our first guide', '--difficulty', 'beginner', '--tags', 'getting-started', '--date', '2026-01-05'];
-const samples = (await readdir(path.join(ROOT, 'content/guides'))).filter((f) => /\.mdx?$/.test(f)).sort();
+// The sample guides and their translations' folders (content/guides/fr/, …): all of them move.
+const languageFolders = siteFileLanguages(ROOT)
+  .filter((l) => !l.isDefault)
+  .map((l) => l.code);
+const samples = (await readdir(path.join(ROOT, 'content/guides')))
+  .filter((f) => /\.mdx?$/.test(f) || languageFolders.includes(f))
+  .sort();
 
 let emptied: Run;
 let written: Run;
