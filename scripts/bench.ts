@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline] [--git-dates-only]`
+ * `npm run bench -- --guides 1000 [--runs 3] [--keep] [--seed 7] [--no-browser] [--no-lighthouse] [--baseline] [--translations fr] [--git-dates-only]`
  *
  * Builds N synthetic guides (scripts/lib/generate-guides.ts) with the real `astro build`, cold
  * (no content cache) and then warm (one guide edited, Astro's content cache reused), R times,
@@ -12,6 +12,9 @@
  * largest tag page. Prints a summary and writes everything to bench-results/bench-<N>.json.
  * With --baseline, each run also builds the baseline site (bench/baseline/) cold and warm, each
  * right after Greenpath's, and reports Greenpath's figures as ratios to it (scripts/lib/bench-baseline.ts).
+ * With --translations CODE, the library also has a translation of every guide in CODE/, the
+ * site file lists that language, and each run also builds the same guides without translations,
+ * each right after the other, and compares the time per page (scripts/lib/bench-translations.ts).
  * It also times the one `git log` pass that dates N guides committed over 200 commits
  * (scripts/lib/bench-git-dates.ts); --git-dates-only does only that.
  *
@@ -20,7 +23,7 @@
 import { cacheDirFor } from '../src/node/build-cache';
 import { DATA_STORE_FILE } from '../src/astro-internals/data-store-module';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,14 +38,22 @@ import { gzipSize, measurePage, type PageWeight } from './lib/page-weight';
 import { measureNodeProcess, type MeasuredProcess } from './lib/measure-build';
 import type { BrowserTimings, FetchedFile } from './lib/bench-browser';
 import type { LighthouseSummary } from './lib/lighthouse';
-import { readCommandLine, wholeNumber } from './lib/cli';
+import { readCommandLine, UsageError, wholeNumber } from './lib/cli';
+import {
+  compareTranslations,
+  msPerPage,
+  siteFileWithLanguage,
+  translationTable,
+  type TranslationRun,
+} from './lib/bench-translations';
+import { loadSiteConfig } from '../src/data/site-config';
 import { firstFilterNeeded, listingFigures, type ListingFigures } from './lib/listing-figures';
 import { benchGitDates, type GitDatesBench } from './lib/bench-git-dates';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGETS = { coldSeconds: 45, warmSeconds: 15, peakMemoryGB: 2 };
 
-const { values, guideCount, runs, seed } = readCommandLine(
+const { values, guideCount, runs, seed, translations } = readCommandLine(
   {
     name: 'bench',
     synopsis: 'npm run bench --',
@@ -58,6 +69,11 @@ const { values, guideCount, runs, seed } = readCommandLine(
         type: 'boolean',
         help: 'also build a plain Astro site (bench/baseline/) on the same guides, alternately',
       },
+      translations: {
+        type: 'string',
+        value: 'CODE',
+        help: 'also translate every guide into CODE (French-looking prose), and build the same guides without, alternately',
+      },
     },
   },
   ({ values }) => ({
@@ -65,25 +81,73 @@ const { values, guideCount, runs, seed } = readCommandLine(
     guideCount: wholeNumber('guides', values['guides']),
     runs: wholeNumber('runs', values['runs']),
     seed: values['seed'] === undefined ? undefined : wholeNumber('seed', values['seed'], 0),
+    translations: translationLanguage(values['translations'], values['baseline'] === true),
   }),
 );
 
-const work = path.join(ROOT, '.greenpath/bench', String(guideCount));
-const guidesDir = path.join(work, 'guides');
-const outDir = path.join(work, 'dist');
-// The build's cache folder, as astro.config.ts names it. Checked after the first build.
-const cacheDir = path.join(ROOT, cacheDirFor(outDir));
-// The content check's own cache of body analyses (content-tools/check/analysis-cache.ts), per guides folder.
-const checkCache = path.join(
-  ROOT,
-  '.greenpath/cache/content-check',
-  `${createHash('sha256').update(guidesDir).digest('hex').slice(0, 12)}.json`,
-);
-const stagingDir = path.join(
-  ROOT,
-  '.greenpath',
-  `staging-${path.basename(outDir)}-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`,
-);
+/**
+ * The language of --translations: one the site can build, that is one with interface text in
+ * src/i18n/ (by its whole tag or its primary subtag), other than the site's default language.
+ */
+function translationLanguage(raw: string | boolean | string[] | undefined, baseline: boolean): string | undefined {
+  if (raw === undefined) return undefined;
+  // The baseline site reads every file of the guides folder as a guide of its one language.
+  if (baseline) throw new UsageError('--translations: expected without --baseline, found both');
+  const defaultCode = loadSiteConfig(undefined, ROOT).config.language.toLowerCase();
+  const known = readdirSync(path.join(ROOT, 'src/i18n'))
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length).toLowerCase())
+    .filter((code) => code !== defaultCode);
+  const code = typeof raw === 'string' ? raw.trim() : '';
+  const primary = code.toLowerCase().split('-')[0] ?? '';
+  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(code) && code.toLowerCase() !== defaultCode && known.includes(primary))
+    return code;
+  throw new UsageError(
+    `--translations: expected a language code with interface text in src/i18n/ other than the default ${defaultCode} (${known.join(', ')}), found ${JSON.stringify(String(raw))}`,
+  );
+}
+
+const work = path.join(ROOT, '.greenpath/bench', translations ? `${guideCount}-${translations}` : String(guideCount));
+
+/** Where one site of the bench lives: its guides, its output and the caches a build keeps for them. */
+interface BenchSite {
+  dir: string;
+  guidesDir: string;
+  outDir: string;
+  cacheDir: string;
+  checkCache: string;
+  stagingDir: string;
+}
+
+function benchSite(dir: string): BenchSite {
+  const guidesDir = path.join(dir, 'guides');
+  const outDir = path.join(dir, 'dist');
+  return {
+    dir,
+    guidesDir,
+    outDir,
+    // The build's cache folder, as astro.config.ts names it. Checked after the first build.
+    cacheDir: path.join(ROOT, cacheDirFor(outDir)),
+    // The content check's own cache of body analyses (content-tools/check/analysis-cache.ts), per guides folder.
+    checkCache: path.join(
+      ROOT,
+      '.greenpath/cache/content-check',
+      `${createHash('sha256').update(guidesDir).digest('hex').slice(0, 12)}.json`,
+    ),
+    stagingDir: path.join(
+      ROOT,
+      '.greenpath',
+      `staging-${path.basename(outDir)}-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`,
+    ),
+  };
+}
+
+const site = benchSite(work);
+const { guidesDir, outDir, cacheDir } = site;
+/** With --translations: the same guides without their translations, built alternately with the others. */
+const plainSite = translations ? benchSite(path.join(work, 'without-translations')) : undefined;
+/** With --translations: a site file that lists the language, which both sites build with. */
+const siteFile = translations ? path.join(work, 'site.yaml') : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // One build
@@ -97,7 +161,7 @@ interface BuildRun extends MeasuredProcess {
   contentCache: ContentCacheUse | undefined;
 }
 
-function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
+function buildEnv(at: BenchSite, timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ['NODE_ENV', 'BASE_URL', 'BASE_PATH', 'SITE_URL']) delete env[key];
   return {
@@ -105,23 +169,24 @@ function buildEnv(timingsFile: string, timerFile: string): NodeJS.ProcessEnv {
     ASTRO_TELEMETRY_DISABLED: '1',
     // The bench measures time; it does not police it (src/integrations/build-clock/build-time-limit.ts does, in real builds).
     BUILD_TIME_LIMIT: process.env['BUILD_TIME_LIMIT'] ?? '7200',
-    GUIDES_DIR: path.relative(ROOT, guidesDir),
-    OUT_DIR: outDir,
+    GUIDES_DIR: path.relative(ROOT, at.guidesDir),
+    OUT_DIR: at.outDir,
+    ...(siteFile ? { SITE_CONFIG: path.relative(ROOT, siteFile) } : {}),
     [TIMINGS_ENV]: timingsFile,
     ASTRO_TIMER_PATH: timerFile,
   };
 }
 
-async function runBuild(kind: 'cold' | 'warm'): Promise<BuildRun> {
-  const timingsFile = path.join(work, `timings-${kind}.json`);
-  const timerFile = path.join(work, `astro-timer-${kind}.json`);
+async function runBuild(kind: 'cold' | 'warm', at: BenchSite = site): Promise<BuildRun> {
+  const timingsFile = path.join(at.dir, `timings-${kind}.json`);
+  const timerFile = path.join(at.dir, `astro-timer-${kind}.json`);
   await rm(timingsFile, { force: true });
   await rm(timerFile, { force: true });
   const measured = await measureNodeProcess({
     nodeArgs: [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
     cwd: ROOT,
-    env: buildEnv(timingsFile, timerFile),
-    timeFile: path.join(work, `time-${kind}.txt`),
+    env: buildEnv(at, timingsFile, timerFile),
+    timeFile: path.join(at.dir, `time-${kind}.txt`),
   });
   const timings = existsSync(timingsFile)
     ? parseBuildTimings(await readFile(timingsFile, 'utf8'), timingsFile)
@@ -256,10 +321,14 @@ function summariseRun(run: BuildRun) {
   return rest;
 }
 
-async function editOneGuide(guides: readonly GeneratedGuide[], runIndex: number): Promise<string> {
-  const target = guides.find((g) => !g.draft && g.fileName.endsWith('.md'));
+async function editOneGuide(
+  guides: readonly GeneratedGuide[],
+  runIndex: number,
+  at: BenchSite = site,
+): Promise<string> {
+  const target = guides.find((g) => !g.draft && g.translationOf === undefined && g.fileName.endsWith('.md'));
   if (!target) throw new Error('No published Markdown guide to edit for the warm build');
-  const file = path.join(guidesDir, target.fileName);
+  const file = path.join(at.guidesDir, target.fileName);
   await writeFile(file, `${target.source}\nThis paragraph was added for warm rebuild ${runIndex + 1}.\n`);
   return target.fileName;
 }
@@ -278,15 +347,51 @@ function printGitDates(bench: GitDatesBench): void {
   console.log(`  ${'git dates pass'.padEnd(34)} ${gitDatesLine(bench)}`);
 }
 
+async function countPages(dir: string): Promise<number> {
+  return (await filesBelow(dir)).filter((f) => f.endsWith('.html')).length;
+}
+
+/** One build of the same guides without translations (--translations), right after the same kind of build with them. */
+async function buildPlain(
+  at: BenchSite,
+  kind: 'cold' | 'warm',
+  runIndex: number,
+  originals: readonly GeneratedGuide[],
+): Promise<{ run: BuildRun; pages: number }> {
+  if (kind === 'cold') {
+    await writeGuides(at.guidesDir, originals);
+    for (const dir of [at.outDir, at.cacheDir, at.stagingDir]) await rm(dir, { recursive: true, force: true });
+    await rm(at.checkCache, { force: true });
+  } else await editOneGuide(originals, runIndex, at);
+  console.log(`Run ${runIndex + 1}/${runs}: ${kind} build without translations…`);
+  const run = await runBuild(kind, at);
+  failIfBroken(run);
+  const pages = await countPages(at.outDir);
+  console.log(`  ${seconds(run.wallMs)}, peak ${run.peakTreeRssMB} MB, ${pages} pages`);
+  return { run, pages };
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   console.log(`Generating ${guideCount} guides…`);
-  const guides = generateGuides(seed === undefined ? { count: guideCount } : { count: guideCount, seed });
+  const guides = generateGuides({
+    count: guideCount,
+    ...(seed === undefined ? {} : { seed }),
+    ...(translations ? { translation: translations } : {}),
+  });
+  const originals = guides.filter((g) => g.translationOf === undefined);
   if (values['git-dates-only']) {
-    printGitDates(await benchGitDates(guides));
+    printGitDates(await benchGitDates(originals));
     return;
   }
   await mkdir(work, { recursive: true });
+  if (siteFile && translations) {
+    const source = loadSiteConfig(undefined, ROOT).file;
+    await writeFile(siteFile, siteFileWithLanguage(await readFile(path.join(ROOT, source), 'utf8'), translations));
+    console.log(
+      `${guides.length - originals.length} translations into ${translations}; both sites build with ${path.relative(ROOT, siteFile)} (from ${source})`,
+    );
+  }
 
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
@@ -297,6 +402,10 @@ async function main(): Promise<void> {
     syncRatio: number | undefined;
   }[] = [];
   let edited = '';
+  /** Pages in the output after each build of the site measured, and with --translations the plain site's builds. */
+  const pagesBuilt: { cold: number[]; warm: number[] } = { cold: [], warm: [] };
+  const translationRuns: TranslationRun[] = [];
+  const plainBuilds: { cold: BuildRun[]; warm: BuildRun[] } = { cold: [], warm: [] };
   const baseline = values['baseline']
     ? baselineBench({ root: ROOT, guidesDir, work, publishedGuides: guides.filter((g) => !g.draft).length })
     : undefined;
@@ -304,8 +413,8 @@ async function main(): Promise<void> {
     await writeGuides(guidesDir, guides);
     await rm(outDir, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
-    await rm(checkCache, { force: true });
-    await rm(stagingDir, { recursive: true, force: true });
+    await rm(site.checkCache, { force: true });
+    await rm(site.stagingDir, { recursive: true, force: true });
     console.log(`Run ${i + 1}/${runs}: cold build…`);
     const c = await runBuild('cold');
     failIfBroken(c);
@@ -313,8 +422,10 @@ async function main(): Promise<void> {
       throw new Error(`The build's cache folder is not ${cacheDir}: scripts/bench.ts and astro.config.ts disagree`);
     }
     cold.push(c);
-    console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB`);
+    pagesBuilt.cold.push(await countPages(outDir));
+    console.log(`  ${seconds(c.wallMs)}, peak ${c.peakTreeRssMB} MB, ${pagesBuilt.cold.at(-1)} pages`);
     if (baseline) await buildBaseline(baseline, 'cold', i);
+    const plainCold = plainSite && (await buildPlain(plainSite, 'cold', i, originals));
 
     edited = await editOneGuide(guides, i);
     const store = path.join(cacheDir, DATA_STORE_FILE);
@@ -326,9 +437,26 @@ async function main(): Promise<void> {
     const syncRatio =
       w.phases && c.phases ? Math.round((w.phases.contentSyncMs / c.phases.contentSyncMs) * 100) / 100 : undefined;
     cacheEvidence.push({ storeBytesBefore, contentCache: w.contentCache, syncRatio });
-    console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB`);
+    pagesBuilt.warm.push(await countPages(outDir));
+    console.log(`  ${seconds(w.wallMs)}, peak ${w.peakTreeRssMB} MB, ${pagesBuilt.warm.at(-1)} pages`);
     if (baseline) await buildBaseline(baseline, 'warm', i);
+    if (plainSite && plainCold) {
+      const plainWarm = await buildPlain(plainSite, 'warm', i, originals);
+      plainBuilds.cold.push(plainCold.run);
+      plainBuilds.warm.push(plainWarm.run);
+      translationRuns.push({
+        withTranslations: {
+          cold: { wallMs: c.wallMs, cpuMs: c.cpuMs, pages: pagesBuilt.cold.at(-1) ?? 0 },
+          warm: { wallMs: w.wallMs, cpuMs: w.cpuMs, pages: pagesBuilt.warm.at(-1) ?? 0 },
+        },
+        without: {
+          cold: { wallMs: plainCold.run.wallMs, cpuMs: plainCold.run.cpuMs, pages: plainCold.pages },
+          warm: { wallMs: plainWarm.run.wallMs, cpuMs: plainWarm.run.cpuMs, pages: plainWarm.pages },
+        },
+      });
+    }
   }
+  const vsTranslations = translationRuns.length > 0 ? compareTranslations(translationRuns) : undefined;
   const vsBaseline = baseline && compareToBaseline(baseline.paired({ cold, warm }));
   // Reused: the store was there, the sync found it full, and only the edited guide was rendered again.
   const cacheReused = cacheEvidence.every(
@@ -338,7 +466,7 @@ async function main(): Promise<void> {
   console.log('Measuring the output…');
   const output = await measureOutput();
   console.log('Timing the git dates pass…');
-  const gitDates = await benchGitDates(guides);
+  const gitDates = await benchGitDates(originals);
 
   let browser: BrowserTimings | { available: false; reason: string } = {
     available: false,
@@ -378,7 +506,7 @@ async function main(): Promise<void> {
     Math.max(...[...cold, ...warm].map((r) => Math.max(r.peakTreeRssMB, r.maxProcessRssMB ?? 0))) * 1024 * 1024;
   const result = {
     date: new Date().toISOString(),
-    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}${baseline ? ' --baseline' : ''}`,
+    command: `npm run bench -- --guides ${guideCount} --runs ${runs}${seed === undefined ? '' : ` --seed ${seed}`}${baseline ? ' --baseline' : ''}${translations ? ` --translations ${translations}` : ''}`,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -388,13 +516,21 @@ async function main(): Promise<void> {
       loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100),
     },
     library: {
-      guides: guides.length,
-      published: guides.filter((g) => !g.draft).length,
-      mdx: guides.filter((g) => g.fileName.endsWith('.mdx')).length,
+      guides: originals.length,
+      published: originals.filter((g) => !g.draft).length,
+      mdx: originals.filter((g) => g.fileName.endsWith('.mdx')).length,
       sourceBytes: guides.reduce((sum, g) => sum + Buffer.byteLength(g.source), 0),
+      ...(translations ? { translations: { language: translations, count: guides.length - originals.length } } : {}),
     },
     cold: coldMedian,
     warm: { ...warmMedian, edited, cacheReused, cacheEvidence },
+    pagesBuilt: { cold: medianOf(pagesBuilt.cold), warm: medianOf(pagesBuilt.warm) },
+    msPerPage: {
+      cold: msPerPage(coldMedian.wallMs, medianOf(pagesBuilt.cold)),
+      coldCpu: msPerPage(coldMedian.cpuMs, medianOf(pagesBuilt.cold)),
+      warm: msPerPage(warmMedian.wallMs, medianOf(pagesBuilt.warm)),
+      warmCpu: msPerPage(warmMedian.cpuMs, medianOf(pagesBuilt.warm)),
+    },
     peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
     output,
     gitDates,
@@ -408,11 +544,24 @@ async function main(): Promise<void> {
     },
     runs: { cold: cold.map(summariseRun), warm: warm.map(summariseRun) },
     ...(baseline && vsBaseline ? { baseline: { ...vsBaseline, builds: baseline.runs() } } : {}),
+    ...(vsTranslations && siteFile
+      ? {
+          translations: {
+            language: translations,
+            siteFile: path.relative(ROOT, siteFile),
+            ...vsTranslations,
+            builds: { cold: plainBuilds.cold.map(summariseRun), warm: plainBuilds.warm.map(summariseRun) },
+          },
+        }
+      : {}),
   };
 
   const resultsDir = path.join(ROOT, 'bench-results');
   await mkdir(resultsDir, { recursive: true });
-  const resultFile = path.join(resultsDir, `bench-${guideCount}.json`);
+  const resultFile = path.join(
+    resultsDir,
+    translations ? `bench-${guideCount}-translations-${translations}.json` : `bench-${guideCount}.json`,
+  );
   await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 
   const p = (run: typeof coldMedian) => run.phases;
@@ -439,6 +588,10 @@ async function main(): Promise<void> {
   }
   line('content cache reused (warm)', cacheReused ? 'yes' : `NO: ${JSON.stringify(cacheEvidence)}`);
   line('pages', String(output.pages));
+  line(
+    'ms per page (wall; CPU)',
+    `cold ${result.msPerPage.cold ?? 'n/a'} ms; ${result.msPerPage.coldCpu ?? 'n/a'} ms, warm ${result.msPerPage.warm ?? 'n/a'} ms; ${result.msPerPage.warmCpu ?? 'n/a'} ms (${result.pagesBuilt.cold} pages)`,
+  );
   line('git dates pass', gitDatesLine(gitDates));
   line('dist/ size', mb(output.distBytes));
   line(
@@ -514,12 +667,22 @@ async function main(): Promise<void> {
     );
     for (const row of baselineTable(vsBaseline)) console.log(`  ${row}`);
   }
+  if (vsTranslations && translations) {
+    console.log(
+      `\nWith ${guideCount} translations into ${translations} and without them, median of ${runs} alternating run${runs === 1 ? '' : 's'} (linear in pages: ratio per page near 1.00×):`,
+    );
+    for (const row of translationTable(vsTranslations, translations)) console.log(`  ${row}`);
+  }
   console.log(`\nWrote ${path.relative(ROOT, resultFile)}`);
 
   if (values['keep'] !== true) {
     await rm(work, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
-    await rm(checkCache, { force: true });
+    await rm(site.checkCache, { force: true });
+    if (plainSite) {
+      await rm(plainSite.cacheDir, { recursive: true, force: true });
+      await rm(plainSite.checkCache, { force: true });
+    }
   }
 }
 

@@ -10,12 +10,17 @@
  * tables, task lists, footnotes, 1 to 3 code blocks, callouts in both syntaxes and internal links
  * (to published guides, some to a heading anchor) that resolve. No images.
  *
+ * With `translation: 'fr'`, each guide also gets a translation in `fr/` under its file name, in
+ * French-looking prose (scripts/lib/generate-guides-french.ts), listed after the originals; the
+ * originals are the same bytes with or without it.
+ *
  * `generateGuides` is pure; `writeGuides` is the one function here that touches the disk.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { slugify, tagSlug } from '../../src/lib/slug';
+import { FRENCH } from './generate-guides-french';
 
 /** The fixed synthetic tag vocabulary: labels (slugs are derived), unrelated to content/tags.yaml. */
 export const SYNTHETIC_TAGS = [
@@ -58,7 +63,7 @@ export const SYNTHETIC_TAGS = [
 ] as const;
 
 export const DIFFICULTY_WEIGHTS = { beginner: 0.4, intermediate: 0.35, advanced: 0.25 } as const;
-type Difficulty = keyof typeof DIFFICULTY_WEIGHTS;
+export type Difficulty = keyof typeof DIFFICULTY_WEIGHTS;
 
 export const WORDS_MIN = 600;
 export const WORDS_MAX = 1500;
@@ -68,6 +73,8 @@ export interface GenerateOptions {
   count: number;
   /** Any integer; the default gives the benchmark's library. */
   seed?: number;
+  /** A language code (`fr`): also write a translation of every guide into it, in `<code>/`. */
+  translation?: string;
 }
 
 export interface GeneratedGuide {
@@ -86,6 +93,8 @@ export interface GeneratedGuide {
   words: number;
   /** The whole file: front matter and body. */
   source: string;
+  /** In a translation (`fileName` is `<code>/<original's file name>`): the original's file name. */
+  translationOf?: string;
 }
 
 /** mulberry32: tiny, fast and good enough to make varied text; seeded, so runs repeat exactly. */
@@ -109,7 +118,7 @@ export function createRandom(seed: number) {
   };
   return { next, int, pick, chance, sample };
 }
-type Random = ReturnType<typeof createRandom>;
+export type Random = ReturnType<typeof createRandom>;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary. Enough variety that search indexes and compression behave as on real prose.
@@ -373,25 +382,88 @@ export function countPlainWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function sentence(r: Random): string {
-  switch (r.int(0, 5)) {
-    case 0:
-      return `${capitalise(r.pick(SUBJECTS))} ${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}.`;
-    case 1:
-      return `In most teams, ${r.pick(TERMS)} matters more than ${r.pick(TERMS)}, because ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)}.`;
-    case 2:
-      return r.pick(ADVICE);
-    case 3:
-      return `A figure of ${r.int(2, 95)} percent is typical, but ${r.pick(SUBJECTS)} can do better ${r.pick(QUALIFIERS)}.`;
-    case 4:
-      return `Think of ${r.pick(TERMS)} as the part of the bill that ${r.pick(SUBJECTS)} controls directly.`;
-    default:
-      return `When ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)}, ${r.pick(TERMS)} is the first thing to check.`;
-  }
+/**
+ * One language's prose: its word lists and the sentence shapes around them. English is the
+ * library's; another vocabulary writes its translations. The title and heading lists hold the
+ * same entries in the same order in every language, so a guide's title and first heading
+ * translate entry by entry (and a link to a translation's first heading knows its id).
+ */
+export interface Vocabulary {
+  subjects: readonly string[];
+  verbs: readonly string[];
+  objects: readonly string[];
+  qualifiers: readonly string[];
+  advice: readonly string[];
+  linkPhrases: readonly string[];
+  terms: readonly string[];
+  titleTopics: readonly string[];
+  titleAngles: readonly string[];
+  titleContexts: readonly string[];
+  headings: readonly string[];
+  subheadings: readonly string[];
+  /** Sentence shapes; each draws its words from `r` in its own order. */
+  sentences: readonly ((r: Random, v: Vocabulary) => string)[];
+  /** `See the guide on [x](…) for the details.`: `link` is the title, or the Markdown link to it. */
+  seeAlso: (phrase: string, link: string) => string;
+  footnote: (r: Random, v: Vocabulary) => string;
+  tableHeader: string;
+  /** Bold labels of the blockquote callouts (`> **Note:** …`), as src/markdown/remark-callouts.ts reads them. */
+  calloutLabels: readonly string[];
+  inDetail: (subheading: string) => string;
+  /** The MDX guides' sentence that uses their exported `measuredYear`. */
+  mdxSentence: string;
+  title: (topic: string, context: string | undefined) => string;
+  description: (r: Random, v: Vocabulary, difficulty: Difficulty, title: string) => string;
+  seriesName: (n: number, topic: string) => string;
+}
+
+export const ENGLISH: Vocabulary = {
+  subjects: SUBJECTS,
+  verbs: VERBS,
+  objects: OBJECTS,
+  qualifiers: QUALIFIERS,
+  advice: ADVICE,
+  linkPhrases: LINK_PHRASES,
+  terms: TERMS,
+  titleTopics: TITLE_TOPICS,
+  titleAngles: TITLE_ANGLES,
+  titleContexts: TITLE_CONTEXTS,
+  headings: HEADINGS,
+  subheadings: SUBHEADINGS,
+  sentences: [
+    (r, v) => `${capitalise(r.pick(v.subjects))} ${r.pick(v.verbs)} ${r.pick(v.objects)} ${r.pick(v.qualifiers)}.`,
+    (r, v) =>
+      `In most teams, ${r.pick(v.terms)} matters more than ${r.pick(v.terms)}, because ${r.pick(v.subjects)} ${r.pick(v.verbs)} ${r.pick(v.objects)}.`,
+    (r, v) => r.pick(v.advice),
+    (r, v) =>
+      `A figure of ${r.int(2, 95)} percent is typical, but ${r.pick(v.subjects)} can do better ${r.pick(v.qualifiers)}.`,
+    (r, v) => `Think of ${r.pick(v.terms)} as the part of the bill that ${r.pick(v.subjects)} controls directly.`,
+    (r, v) =>
+      `When ${r.pick(v.subjects)} ${r.pick(v.verbs)} ${r.pick(v.objects)}, ${r.pick(v.terms)} is the first thing to check.`,
+  ],
+  seeAlso: (phrase, link) => `See ${phrase} ${link} for the details.`,
+  footnote: (r, v) =>
+    `${capitalise(r.pick(v.terms))}, as measured in the ${r.int(2015, 2025)} survey of ${r.int(20, 900)} sites.`,
+  tableHeader: '| Option | Energy (kWh) | Emissions (kg CO2e) | Notes |',
+  calloutLabels: ['💡 Pro Tip:', 'Note:', '⚠️ Warning:', 'Important:', 'Tip'],
+  inDetail: (sub) => `${sub} in detail`,
+  mdxSentence: 'The figures below were measured in {measuredYear} and checked again since.',
+  title: (topic, context) => (context === undefined ? topic : `${topic}: ${context}`),
+  // Ampersands and quotes, as real descriptions have, so escaping is exercised everywhere.
+  description: (r, v, difficulty, title) =>
+    r.chance(0.2)
+      ? `A ${difficulty} guide to ${title.toLowerCase()} & what "good" looks like.`
+      : `${r.pick(v.advice)} A ${difficulty} guide to ${title.toLowerCase()}.`,
+  seriesName: (n, topic) => `Synthetic path ${n}: ${topic.toLowerCase()}`,
+};
+
+function sentence(r: Random, v: Vocabulary): string {
+  const shape = r.int(0, v.sentences.length - 1);
+  return v.sentences[shape]!(r, v);
 }
 
 /** Inline decoration on a plain sentence: emphasis, strong, code, strikethrough, now and then. */
@@ -406,11 +478,13 @@ function decorate(r: Random, text: string): string {
 
 interface Link {
   slug: string;
+  /** The title shown in the link text. */
   title: string;
-  anchor: string | undefined;
+  href: string;
 }
 
 interface Writer {
+  v: Vocabulary;
   blocks: string[];
   words: number;
   footnotes: string[];
@@ -421,21 +495,20 @@ interface Writer {
 function paragraph(r: Random, w: Writer, sentences: number, link?: Link): void {
   const parts: string[] = [];
   for (let i = 0; i < sentences; i++) {
-    const text = decorate(r, sentence(r));
+    const text = decorate(r, sentence(r, w.v));
     w.words += countPlainWords(text);
     parts.push(text);
   }
   if (link) {
-    const phrase = r.pick(LINK_PHRASES);
-    const text = `See ${phrase} ${link.title.toLowerCase()} for the details.`;
-    w.words += countPlainWords(text);
-    const href = `/guides/${link.slug}/${link.anchor ? `#${link.anchor}` : ''}`;
-    parts.push(`See ${phrase} [${link.title.toLowerCase()}](${href}) for the details.`);
+    const phrase = r.pick(w.v.linkPhrases);
+    const title = link.title.toLowerCase();
+    w.words += countPlainWords(w.v.seeAlso(phrase, title));
+    parts.push(w.v.seeAlso(phrase, `[${title}](${link.href})`));
     w.links.push(link.slug);
   }
   if (parts.length > 0 && r.chance(0.25)) {
     const n = w.footnotes.length + 1;
-    const note = `${capitalise(r.pick(TERMS))}, as measured in the ${r.int(2015, 2025)} survey of ${r.int(20, 900)} sites.`;
+    const note = w.v.footnote(r, w.v);
     w.words += countPlainWords(note);
     w.footnotes.push(`[^${n}]: ${note}`);
     parts[parts.length - 1] += `[^${n}]`;
@@ -445,23 +518,25 @@ function paragraph(r: Random, w: Writer, sentences: number, link?: Link): void {
 
 function list(r: Random, w: Writer): void {
   const ordered = r.chance(0.35);
-  const items = r.sample(ADVICE, r.int(3, 6));
+  const items = r.sample(w.v.advice, r.int(3, 6));
   w.words += items.reduce((sum, item) => sum + countPlainWords(item), 0);
   w.blocks.push(items.map((item, i) => `${ordered ? `${i + 1}.` : '-'} ${item}`).join('\n'));
 }
 
 function taskList(r: Random, w: Writer): void {
-  const items = r.sample(ADVICE, r.int(3, 5));
+  const items = r.sample(w.v.advice, r.int(3, 5));
   w.words += items.reduce((sum, item) => sum + countPlainWords(item), 0);
   w.blocks.push(items.map((item) => `- [${r.chance(0.4) ? 'x' : ' '}] ${item}`).join('\n'));
 }
 
 function table(r: Random, w: Writer): void {
   const rows = r.int(3, 7);
-  const lines = ['| Option | Energy (kWh) | Emissions (kg CO2e) | Notes |', '| --- | ---: | ---: | --- |'];
+  const lines = [w.v.tableHeader, '| --- | ---: | ---: | --- |'];
   for (let i = 0; i < rows; i++) {
-    const option = capitalise(r.pick(TERMS));
-    lines.push(`| ${option} | ${r.int(1, 900)} | ${(r.next() * 400).toFixed(1)} | ${capitalise(r.pick(QUALIFIERS))} |`);
+    const option = capitalise(r.pick(w.v.terms));
+    lines.push(
+      `| ${option} | ${r.int(1, 900)} | ${(r.next() * 400).toFixed(1)} | ${capitalise(r.pick(w.v.qualifiers))} |`,
+    );
   }
   // Pipes and the alignment row hold no words, so the table's lines count as they stand.
   w.words += lines.reduce((sum, line) => sum + countPlainWords(line), 0);
@@ -469,13 +544,13 @@ function table(r: Random, w: Writer): void {
 }
 
 function callout(r: Random, w: Writer, github: boolean): void {
-  const text = `${r.pick(ADVICE)} ${sentence(r)}`;
+  const text = `${r.pick(w.v.advice)} ${sentence(r, w.v)}`;
   w.words += countPlainWords(text);
   if (github) {
     const kind = r.pick(['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION']);
     w.blocks.push(`> [!${kind}]\n> ${text}`);
   } else {
-    const label = r.pick(['💡 Pro Tip:', 'Note:', '⚠️ Warning:', 'Important:', 'Tip']);
+    const label = r.pick(w.v.calloutLabels);
     w.words += countPlainWords(label);
     w.blocks.push(`> **${label}** ${text}`);
   }
@@ -488,7 +563,7 @@ function code(r: Random, w: Writer): void {
 }
 
 function blockquote(r: Random, w: Writer): void {
-  const text = sentence(r);
+  const text = sentence(r, w.v);
   w.words += countPlainWords(text);
   w.blocks.push(`> ${text}`);
 }
@@ -496,15 +571,40 @@ function blockquote(r: Random, w: Writer): void {
 interface Plan {
   index: number;
   slug: string;
-  title: string;
-  firstHeading: string;
+  /** Entries of the vocabulary's title lists, so the title translates entry by entry. */
+  topic: number;
+  angle: number;
+  context: number | undefined;
+  /** ` (2)` and the like, when the title's slug was taken. */
+  suffix: string;
+  /** An entry of the vocabulary's headings. */
+  firstHeading: number;
   difficulty: Difficulty;
   draft: 'no' | 'draft' | 'unpublished';
   mdx: boolean;
 }
 
-function body(r: Random, plan: Plan, targets: readonly Plan[]): { text: string; words: number; links: string[] } {
-  const w: Writer = { blocks: [], words: 0, footnotes: [], codeBlocks: 0, links: [] };
+function titleOf(plan: Plan, v: Vocabulary): string {
+  const topic = `${v.titleTopics[plan.topic]} ${v.titleAngles[plan.angle]}`;
+  return `${v.title(topic, plan.context === undefined ? undefined : v.titleContexts[plan.context])}${plan.suffix}`;
+}
+
+/** How a body links to another guide, `target`: its page (and maybe an anchor) and the title shown. */
+type LinkMaker = (r: Random, target: Plan) => Link;
+
+/** The id rehypeHeadingIds gives a guide's first heading: the first of its kind on the page. */
+function firstHeadingId(plan: Plan, v: Vocabulary): string {
+  return new GithubSlugger().slug(v.headings[plan.firstHeading]!);
+}
+
+function body(
+  r: Random,
+  v: Vocabulary,
+  plan: Plan,
+  targets: readonly Plan[],
+  linkTo: LinkMaker,
+): { text: string; words: number; links: string[] } {
+  const w: Writer = { v, blocks: [], words: 0, footnotes: [], codeBlocks: 0, links: [] };
   const target = r.int(WORDS_MIN + 40, WORDS_MAX - 80);
   const codeTarget = r.int(1, 3);
   const linkTargets = r.sample(
@@ -513,29 +613,23 @@ function body(r: Random, plan: Plan, targets: readonly Plan[]): { text: string; 
   );
   const nextLink = (): Link | undefined => {
     const t = linkTargets.shift();
-    // Some links point at the target's first heading, whose id rehypeHeadingIds makes with github-slugger.
-    return (
-      t && {
-        slug: t.slug,
-        title: t.title,
-        anchor: r.chance(0.3) ? new GithubSlugger().slug(t.firstHeading) : undefined,
-      }
-    );
+    return t && linkTo(r, t);
   };
 
   if (plan.mdx) {
     w.blocks.push(`export const measuredYear = ${2015 + (plan.index % 10)};`);
-    w.blocks.push(`The figures below were measured in {measuredYear} and checked again since.`);
-    w.words += 11;
+    w.blocks.push(v.mdxSentence);
+    w.words += countPlainWords(v.mdxSentence);
   }
   paragraph(r, w, r.int(2, 4));
   if (r.chance(0.5)) paragraph(r, w, r.int(2, 3), nextLink());
 
   const extras = [list, table, taskList, blockquote];
+  const firstHeading = v.headings[plan.firstHeading]!;
   // Each heading once per guide, as real guides have them.
   const headings = r.sample(
-    HEADINGS.filter((h) => h !== plan.firstHeading),
-    HEADINGS.length,
+    v.headings.filter((h) => h !== firstHeading),
+    v.headings.length,
   );
   let section = 0;
   let githubCallout = r.chance(0.5);
@@ -547,7 +641,7 @@ function body(r: Random, plan: Plan, targets: readonly Plan[]): { text: string; 
       for (let link = nextLink(); link; link = nextLink()) paragraph(r, w, 0, link);
       break;
     }
-    const heading = section === 0 ? plan.firstHeading : (headings.shift() ?? r.pick(HEADINGS));
+    const heading = section === 0 ? firstHeading : (headings.shift() ?? r.pick(v.headings));
     w.blocks.push(`## ${heading}`);
     w.words += countPlainWords(heading);
     paragraph(r, w, r.int(3, 5), nextLink());
@@ -558,12 +652,12 @@ function body(r: Random, plan: Plan, targets: readonly Plan[]): { text: string; 
       githubCallout = !githubCallout;
     }
     if (r.chance(0.4)) {
-      const sub = r.pick(SUBHEADINGS);
+      const sub = r.pick(v.subheadings);
       w.blocks.push(`### ${sub}`);
       w.words += countPlainWords(sub);
       paragraph(r, w, r.int(2, 4), nextLink());
       if (r.chance(0.2)) {
-        const deeper = `${r.pick(SUBHEADINGS)} in detail`;
+        const deeper = v.inDetail(r.pick(v.subheadings));
         w.blocks.push(`#### ${deeper}`);
         w.words += countPlainWords(deeper);
         paragraph(r, w, 2);
@@ -589,17 +683,50 @@ function dayAfter2020(offset: number): string {
 
 const q = (text: string) => JSON.stringify(text);
 
-/** Generates `count` guides. Pure and deterministic: the same options give the same output. */
-export function generateGuides({ count, seed = 20_251_129 }: GenerateOptions): GeneratedGuide[] {
+/** An entry of `items`, drawn as `r.pick` draws it, by its position. */
+const pickIndex = (r: Random, items: readonly unknown[]): number => Math.floor(r.next() * items.length);
+
+/** A front-matter line; the marked ones are the lines a translation writes in its own language. */
+interface FrontMatterLine {
+  line: string;
+  translate?: 'title' | 'description' | 'series-name';
+}
+
+/** What a translation keeps of its original. */
+interface Original {
+  plan: Plan;
+  guide: GeneratedGuide;
+  frontMatter: FrontMatterLine[];
+  /** The day the original last changed (its `updated`, else its `date`), days after 2020-01-01. */
+  changedOffset: number;
+  series: { n: number; topic: number } | undefined;
+}
+
+/** A seed per language, from the library's seed and the code: FNV-1a over the code's characters. */
+function translationSeed(seed: number, code: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of code.toLowerCase()) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  return (seed ^ hash) >>> 0;
+}
+
+/**
+ * Generates `count` guides, and with `translation` a translation of each into that language,
+ * listed after all the originals. Pure and deterministic: the same options give the same output,
+ * and the originals are the same with or without translations.
+ */
+export function generateGuides({ count, seed = 20_251_129, translation }: GenerateOptions): GeneratedGuide[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected a whole number, found ${count}`);
+  const v = ENGLISH;
   const r = createRandom(seed);
   const slugs = new Set<string>();
 
   // First pass: identities, so bodies can link to guides that exist.
   const plans: Plan[] = [];
   for (let index = 0; index < count; index++) {
-    const topic = `${r.pick(TITLE_TOPICS)} ${r.pick(TITLE_ANGLES)}`;
-    const title = r.chance(0.85) ? `${topic}: ${r.pick(TITLE_CONTEXTS)}` : topic;
+    const topic = pickIndex(r, v.titleTopics);
+    const angle = pickIndex(r, v.titleAngles);
+    const context = r.chance(0.85) ? pickIndex(r, v.titleContexts) : undefined;
+    const title = titleOf({ topic, angle, context, suffix: '' } as Plan, v);
     const base = slugify(title);
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
@@ -608,9 +735,12 @@ export function generateGuides({ count, seed = 20_251_129 }: GenerateOptions): G
     plans.push({
       index,
       slug,
+      topic,
+      angle,
+      context,
       // Titles repeat across a large library; the number keeps each card and search hit telling.
-      title: slug === base ? title : `${title} (${slug.slice(base.length + 1)})`,
-      firstHeading: r.pick(HEADINGS),
+      suffix: slug === base ? '' : ` (${slug.slice(base.length + 1)})`,
+      firstHeading: pickIndex(r, v.headings),
       difficulty: pickDifficulty(r),
       // About 2% drafts, half of them written the Jekyll way.
       draft: draftRoll < 0.01 ? 'draft' : draftRoll < 0.02 ? 'unpublished' : 'no',
@@ -620,77 +750,137 @@ export function generateGuides({ count, seed = 20_251_129 }: GenerateOptions): G
   const published = plans.filter((p) => p.draft === 'no');
 
   // Series: runs of 3 to 5 published guides, about one guide in six belongs to one.
-  const seriesOf = new Map<string, { name: string; part: number; members: Plan[] }>();
+  const seriesOf = new Map<string, { n: number; topic: number; part: number; members: Plan[] }>();
   let seriesCount = 0;
   for (let i = 0; i + 5 <= published.length; i += r.int(12, 30)) {
     seriesCount += 1;
     const members = published.slice(i, i + r.int(3, 5));
-    const name = `Synthetic path ${seriesCount}: ${r.pick(TITLE_TOPICS).toLowerCase()}`;
-    members.forEach((m, part) => seriesOf.set(m.slug, { name, part: part + 1, members }));
+    const n = seriesCount;
+    const topic = pickIndex(r, v.titleTopics);
+    members.forEach((m, part) => seriesOf.set(m.slug, { n, topic, part: part + 1, members }));
   }
 
-  return plans.map((plan) => {
+  // Some links point at the target's first heading, whose id rehypeHeadingIds makes with github-slugger.
+  const linkToOriginal: LinkMaker = (rand, t) => {
+    const anchor = rand.chance(0.3) ? firstHeadingId(t, v) : undefined;
+    return { slug: t.slug, title: titleOf(t, v), href: `/guides/${t.slug}/${anchor ? `#${anchor}` : ''}` };
+  };
+
+  const originals = plans.map((plan): Original => {
     const dayOffset = Math.floor((plan.index * 2000) / Math.max(count, 1)) + r.int(0, 3);
+    let changedOffset = dayOffset;
     const date = dayAfter2020(dayOffset);
-    const fm: string[] = [];
+    const title = titleOf(plan, v);
+    const fm: FrontMatterLine[] = [];
+    const add = (line: string, translate?: FrontMatterLine['translate']) =>
+      fm.push(translate ? { line, translate } : { line });
     // Not in MDX: @astrojs/mdx imports a `layout` field as a component path, and `guide` is no such path.
-    if (!plan.mdx && r.chance(0.5)) fm.push('layout: guide');
-    fm.push(`title: ${q(plan.title)}`);
+    if (!plan.mdx && r.chance(0.5)) add('layout: guide');
+    add(`title: ${q(title)}`, 'title');
     // Most dates are YAML dates; some are ISO 8601 strings with a time and an offset.
-    fm.push(r.chance(0.8) ? `date: ${date}` : `date: ${q(`${date}T${String(r.int(6, 20)).padStart(2, '0')}:30:00Z`)}`);
-    if (r.chance(0.3)) fm.push(`updated: ${dayAfter2020(dayOffset + r.int(10, 300))}`);
-    fm.push(`difficulty: ${plan.difficulty}`);
+    add(r.chance(0.8) ? `date: ${date}` : `date: ${q(`${date}T${String(r.int(6, 20)).padStart(2, '0')}:30:00Z`)}`);
+    if (r.chance(0.3)) {
+      changedOffset = dayOffset + r.int(10, 300);
+      add(`updated: ${dayAfter2020(changedOffset)}`);
+    }
+    add(`difficulty: ${plan.difficulty}`);
     const tagLabels: string[] = r.sample(SYNTHETIC_TAGS, r.int(1, 5));
     // Tags are written as labels or as slugs; now and then the same tag twice, which is one tag.
     const tags = tagLabels.map((label) => (r.chance(0.3) ? tagSlug(label) : label));
     if (r.chance(0.02) && tagLabels[0]) tags.push(tagSlug(tagLabels[0]));
-    fm.push(`tags: [${tags.map(q).join(', ')}]`);
-    if (r.chance(0.95)) {
-      // Ampersands and quotes, as real descriptions have, so escaping is exercised everywhere.
-      const description = r.chance(0.2)
-        ? `A ${plan.difficulty} guide to ${plan.title.toLowerCase()} & what "good" looks like.`
-        : `${r.pick(ADVICE)} A ${plan.difficulty} guide to ${plan.title.toLowerCase()}.`;
-      fm.push(`description: ${q(description)}`);
-    }
+    add(`tags: [${tags.map(q).join(', ')}]`);
+    if (r.chance(0.95)) add(`description: ${q(v.description(r, v, plan.difficulty, title))}`, 'description');
     const time = r.next();
-    if (time < 0.2) fm.push(`estimated_time: ${q(`${r.int(4, 12)} min read`)}`);
-    else if (time < 0.35) fm.push(`estimated_time: ${r.int(4, 12)}`);
+    if (time < 0.2) add(`estimated_time: ${q(`${r.int(4, 12)} min read`)}`);
+    else if (time < 0.35) add(`estimated_time: ${r.int(4, 12)}`);
     const series = seriesOf.get(plan.slug);
     if (series) {
-      fm.push('series:', `  name: ${q(series.name)}`, `  part: ${series.part}`);
+      add('series:');
+      add(`  name: ${q(v.seriesName(series.n, v.titleTopics[series.topic]!))}`, 'series-name');
+      add(`  part: ${series.part}`);
       // Some paths spell out what the library would otherwise compute.
       if (series.members.length === 5) {
-        fm.push(`  total: ${series.members.length}`);
+        add(`  total: ${series.members.length}`);
         const previous = series.members[series.part - 2];
         const next = series.members[series.part];
-        if (previous) fm.push(`  previous: ${previous.slug}`);
-        if (next) fm.push(`  next: ${next.slug}`);
+        if (previous) add(`  previous: ${previous.slug}`);
+        if (next) add(`  next: ${next.slug}`);
       }
     }
     if (r.chance(0.3) && published.length > 1) {
       const related = r.sample(published, 3).filter((p) => p.slug !== plan.slug);
-      fm.push(`related: [${related.map((p) => p.slug).join(', ')}]`);
+      add(`related: [${related.map((p) => p.slug).join(', ')}]`);
     }
-    if (plan.draft === 'draft') fm.push('draft: true');
-    if (plan.draft === 'unpublished') fm.push('published: false');
+    if (plan.draft === 'draft') add('draft: true');
+    if (plan.draft === 'unpublished') add('published: false');
 
-    const { text, words, links } = body(r, plan, published);
+    const { text, words, links } = body(r, v, plan, published, linkToOriginal);
     // Mostly Jekyll names; some plain names; one in fifty named by a `slug` override instead.
     let fileName: string;
     if (r.chance(0.02)) {
-      fm.push(`slug: ${plan.slug}`);
+      add(`slug: ${plan.slug}`);
       fileName = `guide-${String(plan.index).padStart(5, '0')}`;
     } else {
       fileName = r.chance(0.7) ? `${date}-${plan.slug}` : plan.slug;
     }
     fileName += plan.mdx ? '.mdx' : '.md';
-    return {
+    const guide: GeneratedGuide = {
       fileName,
       slug: plan.slug,
-      title: plan.title,
+      title,
       difficulty: plan.difficulty,
       tags,
       draft: plan.draft !== 'no',
+      links,
+      words,
+      source: `---\n${fm.map((l) => l.line).join('\n')}\n---\n\n${text}`,
+    };
+    return { plan, guide, frontMatter: fm, changedOffset, series: series && { n: series.n, topic: series.topic } };
+  });
+  const guides = originals.map((o) => o.guide);
+  if (translation === undefined) return guides;
+  return [...guides, ...translateGuides(originals, published, translation, translationSeed(seed, translation))];
+}
+
+/**
+ * A translation of every original into `code`, in the French vocabulary (any language code gets
+ * French-looking prose: the bench needs pages, not good French). Each keeps its original's file
+ * name, date, level, tags, series part and links in front matter; its title, description and
+ * series name are translated entry by entry, `translated` is a day after the original last
+ * changed (so none is out of date), and its body is new prose whose links go to other
+ * translations (`/<code>/guides/x/`, anchors by the translated first heading) or, now and then, to
+ * originals (`/guides/x/`).
+ */
+function translateGuides(
+  originals: readonly Original[],
+  published: readonly Plan[],
+  code: string,
+  seed: number,
+): GeneratedGuide[] {
+  const v = FRENCH;
+  const r = createRandom(seed);
+  const linkTo: LinkMaker = (rand, t) => {
+    const own = rand.chance(0.85);
+    const anchor = rand.chance(0.3) ? firstHeadingId(t, own ? v : ENGLISH) : undefined;
+    const page = own ? `/${code}/guides/${t.slug}/` : `/guides/${t.slug}/`;
+    return { slug: t.slug, title: titleOf(t, own ? v : ENGLISH), href: `${page}${anchor ? `#${anchor}` : ''}` };
+  };
+  return originals.map(({ plan, guide, frontMatter, changedOffset, series }) => {
+    const title = titleOf(plan, v);
+    const fm = frontMatter.map(({ line, translate }) => {
+      if (translate === 'title') return `title: ${q(title)}`;
+      if (translate === 'description') return `description: ${q(v.description(r, v, plan.difficulty, title))}`;
+      if (translate === 'series-name' && series)
+        return `  name: ${q(v.seriesName(series.n, v.titleTopics[series.topic]!))}`;
+      return line;
+    });
+    fm.push(`translated: ${dayAfter2020(changedOffset + r.int(1, 60))}`);
+    const { text, words, links } = body(r, v, plan, published, linkTo);
+    return {
+      ...guide,
+      fileName: `${code}/${guide.fileName}`,
+      title,
+      translationOf: guide.fileName,
       links,
       words,
       source: `---\n${fm.join('\n')}\n---\n\n${text}`,
@@ -698,9 +888,11 @@ export function generateGuides({ count, seed = 20_251_129 }: GenerateOptions): G
   });
 }
 
-/** Writes guides into `dir`, replacing whatever was there. */
+/** Writes guides into `dir` (translations into its `<code>/` folders), replacing whatever was there. */
 export async function writeGuides(dir: string, guides: readonly GeneratedGuide[]): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  const folders = new Set(guides.map((g) => path.dirname(g.fileName)).filter((d) => d !== '.'));
+  for (const folder of folders) await mkdir(path.join(dir, folder), { recursive: true });
   for (const guide of guides) await writeFile(path.join(dir, guide.fileName), guide.source);
 }
