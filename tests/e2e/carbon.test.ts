@@ -88,11 +88,11 @@ describe('carbon-report.json', () => {
   });
 
   it('names the lightest and the heaviest guide', () => {
-    // Every language's guide pages: the fixture's three and their two French translations.
-    const guides = report.pages.filter((p) => /^\/(?:fr\/)?guides\/[a-z-]+\/$/.test(p.path));
+    // Every language's guide pages: the fixture's three and their two French and two Arabic translations.
+    const guides = report.pages.filter((p) => /^\/(?:fr\/|ar\/)?guides\/[a-z-]+\/$/.test(p.path));
     const sorted = [...guides].sort((a, b) => a.grams - b.grams);
-    expect(guides).toHaveLength(5);
-    expect(report.guides.count).toBe(5);
+    expect(guides).toHaveLength(7);
+    expect(report.guides.count).toBe(7);
     expect(report.guides.lightest.path).toBe(sorted[0]?.path);
     expect(report.guides.heaviest.path).toBe(sorted[sorted.length - 1]?.path);
   });
@@ -130,7 +130,7 @@ describe('the figure on the page', () => {
     );
     const range = await page.locator('[data-carbon-range]').textContent();
     expect(range).toMatch(
-      /^from \d+\.\d\d mg \(rating A\+\) to \d+\.\d\d mg \(rating A\+\) per view, across 5 guides$/,
+      /^from \d+\.\d\d mg \(rating A\+\) to \d+\.\d\d mg \(rating A\+\) per view, across 7 guides$/,
     );
     expect(await page.getByRole('row').count()).toBe(8);
     expect(await page.getByRole('row', { name: /^A\+ up to 0\.040 g/ }).count()).toBe(1);

@@ -1,6 +1,7 @@
 /**
  * A second language in headless Chromium, against the fixture site (tests/fixtures/site), whose
- * `fr/` folder translates two of its guides (content/site.yaml names fr and es): the language
+ * `fr/` folder translates two of its guides (its site.yaml names fr, es and ar; Arabic, right to
+ * left, has pages of its own in tests/e2e/rtl.test.ts): the language
  * switcher, hreflang and `<html lang dir>` on every page type, the French listings, filter,
  * search and feed holding only French guides, and the no-JavaScript browse pages in French.
  */
@@ -86,6 +87,7 @@ describe('the language of every page', () => {
       expect(alternates).toEqual([
         ['en', '/guides/alpha-basics/'],
         ['fr', '/fr/guides/alpha-basics/'],
+        ['ar', '/ar/guides/alpha-basics/'],
         ['x-default', '/guides/alpha-basics/'],
       ]);
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
@@ -95,13 +97,13 @@ describe('the language of every page', () => {
   });
 
   it.each([
-    ['', ['en', 'fr', 'es']],
-    ['guides/', ['en', 'fr', 'es']],
-    ['tags/', ['en', 'fr', 'es']],
-    ['search/', ['en', 'fr', 'es']],
-    ['difficulty/advanced/', ['en', 'fr', 'es']],
-    // Only the English and French guides have this tag; the French series has a name of its own.
-    ['tags/cloud/', ['en', 'fr']],
+    ['', ['en', 'fr', 'es', 'ar']],
+    ['guides/', ['en', 'fr', 'es', 'ar']],
+    ['tags/', ['en', 'fr', 'es', 'ar']],
+    ['search/', ['en', 'fr', 'es', 'ar']],
+    ['difficulty/advanced/', ['en', 'fr', 'es', 'ar']],
+    // Spanish has no guide with this tag; the French series has a name of its own.
+    ['tags/cloud/', ['en', 'fr', 'ar']],
     ['series/parcours-de-test/', []],
   ])('names the versions of the listing /fr/%s in every language that has it', async (pagePath, languages) => {
     const { page, context } = await newPage(browser);
@@ -131,12 +133,13 @@ describe('the language switcher', () => {
     await page.goto(`${server.url}guides/alpha-basics/`);
     const switcher = page.getByRole('navigation', { name: 'Languages' });
     const links = switcher.getByRole('link');
-    expect(await links.allTextContents()).toEqual(['English', 'Français']);
+    expect(await links.allTextContents()).toEqual(['English', 'Français', 'العربية']);
     expect(
       await links.evaluateAll((as) => as.map((a) => [a.getAttribute('hreflang'), a.getAttribute('lang')])),
     ).toEqual([
       ['en', 'en'],
       ['fr', 'fr'],
+      ['ar', 'ar'],
     ]);
     expect(await switcher.getByRole('link', { name: 'English' }).getAttribute('aria-current')).toBe('page');
 
@@ -240,6 +243,7 @@ describe('French listings hold French guides only', () => {
     expect(
       [...entry.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], new URL(m[2]!).pathname]).sort(),
     ).toEqual([
+      ['ar', '/ar/guides/alpha-basics/'],
       ['en', '/guides/alpha-basics/'],
       ['fr', '/fr/guides/alpha-basics/'],
     ]);
@@ -257,6 +261,7 @@ describe('search in French', () => {
         Object.entries(entry.languages).map(([k, v]) => [k, (v as { page_count: number }).page_count]),
       ),
     ).toEqual({
+      ar: 2,
       en: 3,
       fr: 2,
     });

@@ -1,11 +1,15 @@
 /**
- * Right-to-left pages in Chromium: the fixture site's built pages, measured left to right and then
- * with `<html dir="rtl" lang="ar">`. Everything that follows the reading direction must come out
- * mirrored (columns, the header, paddings and rounded corners on one side), code must stay left to
- * right, arrows that mean a direction must flip, nothing may scroll sideways, and axe must pass in
- * both themes. The pages are listed once in PAGES: when a real right-to-left language is built,
- * give each entry its `rtl` path and the test reads that page instead of setting `dir` itself.
+ * Right-to-left pages in Chromium: the fixture site's Arabic pages (tests/fixtures/site/ar/, built
+ * with the fixture's site.yaml, which names `ar`), as built (`<html lang="ar" dir="rtl">`), measured
+ * against the same page turned left to right in the browser, so that the text is the same and only
+ * the direction differs. Everything that follows the reading direction must come out mirrored
+ * (columns, the header, paddings and rounded corners on one side), code must stay left to right,
+ * arrows that mean a direction must flip, nothing may scroll sideways, and axe must pass in both
+ * themes. The Arabic pages are also held to their language: the switcher names العربية and
+ * Pagefind searches an Arabic index of Arabic pages.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
@@ -13,17 +17,15 @@ import { serveStatic, type StaticServer } from './support/static-server';
 
 interface RtlPage {
   name: string;
-  /** The page, left to right (path under the site's base). */
-  ltr: string;
-  /** The same page built in a right-to-left language; without it, `ltr` is given `dir="rtl"`. */
-  rtl?: string;
+  /** The Arabic page, as built (path under the site's base). */
+  path: string;
   /** Elements whose box must come out mirrored across the page. */
   mirrored: string[];
   /** Elements whose left and right paddings, borders and corners must swap. */
   swapped?: string[];
   /** At wide widths, a side column and the content beside it: the column changes sides. */
   beside?: { column: string; content: string; from: number };
-  /** Figures followed by their unit ("1,234 kWh"): the number stays left of the unit. */
+  /** Figures followed by their Latin unit ("1,234 kWh"): the number stays left of the unit. */
   figures?: string;
   /** At least one element with a direction-meaning arrow or icon is on the page. */
   hasArrows?: boolean;
@@ -34,7 +36,7 @@ interface RtlPage {
 const PAGES: RtlPage[] = [
   {
     name: 'guide',
-    ltr: 'guides/alpha-basics/',
+    path: 'ar/guides/alpha-basics/',
     mirrored: [
       '.site-header .brand',
       '.guide',
@@ -49,20 +51,20 @@ const PAGES: RtlPage[] = [
   },
   {
     name: 'guide with a calculator',
-    ltr: 'guides/gamma-advanced/',
+    path: 'ar/guides/gamma-advanced/',
     mirrored: ['.site-header .brand', '.calc-title', '.calc-figure label'],
     figures: '.calc-figure output',
     ready: (page) => page.locator('.calc input:not([disabled])').first().waitFor(),
   },
   {
     name: 'home',
-    ltr: '',
+    path: 'ar/',
     mirrored: ['.site-header .brand', '.site-header nav', '.cta', '.levels li'],
     swapped: ['.search-trigger'],
   },
   {
     name: 'listing with filters',
-    ltr: 'guides/',
+    path: 'ar/guides/',
     mirrored: ['.site-header .brand', 'guide-filter .filters', 'guide-filter .results', '[data-guide-card]'],
     beside: { column: 'guide-filter .filters', content: 'guide-filter .results', from: 896 },
     ready: (page) =>
@@ -73,7 +75,7 @@ const PAGES: RtlPage[] = [
   },
   {
     name: 'search',
-    ltr: 'search/?q=alpha',
+    path: 'ar/search/?q=ألفا',
     mirrored: ['.site-header .brand', 'search-page .filters', 'search-page .search-results', 'search-page .query'],
     swapped: ['search-page fieldset label'],
     beside: { column: 'search-page .filters', content: 'search-page .search-results', from: 1024 },
@@ -152,18 +154,22 @@ function mirror(side: Record<string, string>): Record<string, string> {
 const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** The page's `<html lang dir>`. */
+const htmlLanguage = (page: Page) =>
+  page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    dir: document.documentElement.getAttribute('dir'),
+  }));
+
+/**
+ * The Arabic page as built (right to left), or turned left to right after it is drawn: the same
+ * text in the same language, so that only the direction differs between the two renderings.
+ */
 async function open(page: Page, entry: RtlPage, direction: 'ltr' | 'rtl') {
-  const path = direction === 'rtl' && entry.rtl ? entry.rtl : entry.ltr;
-  await page.goto(server.url + path);
+  expect((await page.goto(server.url + entry.path))?.status(), entry.path).toBe(200);
   await entry.ready?.(page);
-  // Both renderings in the same language, so that only the direction differs between them (the
-  // fonts a system picks for Latin text can depend on lang).
-  if (!entry.rtl) {
-    await page.evaluate((d) => {
-      document.documentElement.lang = 'ar';
-      document.documentElement.dir = d;
-    }, direction);
-  }
+  expect(await htmlLanguage(page), 'the page as built').toEqual({ lang: 'ar', dir: 'rtl' });
+  if (direction === 'ltr') await page.evaluate(() => (document.documentElement.dir = 'ltr'));
 }
 
 describe.each(PAGES)('the $name page, right to left', (entry) => {
@@ -173,9 +179,9 @@ describe.each(PAGES)('the $name page, right to left', (entry) => {
       colorScheme: 'light',
     });
     await open(page, entry, 'ltr');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
     const ltr = await measure(page, entry.mirrored);
     const ltrSides = await sides(page, entry.swapped ?? []);
-    expect(await horizontalOverflow(page), 'left to right, the page scrolls sideways').toBeLessThanOrEqual(0);
 
     await open(page, entry, 'rtl');
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
@@ -297,6 +303,53 @@ describe('direction-meaning arrows, left to right', () => {
       .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).transform));
     expect(transforms.length).toBeGreaterThan(0);
     expect(new Set(transforms)).toEqual(new Set(['none']));
+    await context.close();
+  });
+});
+
+describe('the Arabic pages in their language', () => {
+  it('the switcher names every version of a guide in its own language and direction, العربية among them', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}ar/guides/alpha-basics/`);
+    const links = page.getByRole('navigation', { name: 'Languages' }).getByRole('link');
+    expect(
+      await links.evaluateAll((as) =>
+        as.map((a) => [a.textContent, a.getAttribute('lang'), a.getAttribute('dir'), a.getAttribute('aria-current')]),
+      ),
+    ).toEqual([
+      ['English', 'en', 'ltr', null],
+      ['Français', 'fr', 'ltr', null],
+      ['العربية', 'ar', 'rtl', 'page'],
+    ]);
+    await page.goto(`${server.url}guides/alpha-basics/`);
+    await page.getByRole('navigation', { name: 'Languages' }).getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL('**/ar/guides/alpha-basics/');
+    expect(await page.locator('h1').textContent()).toBe('أساسيات ألفا');
+    expect(await htmlLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await context.close();
+  });
+
+  it('Pagefind writes an Arabic index of the two Arabic guides', async () => {
+    const entry = JSON.parse(await readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages['ar']?.page_count).toBe(2);
+  });
+
+  it.each([
+    // An Arabic word, and a word all three versions of Gamma hold: either way, Arabic pages only.
+    ['ألفا', ['/ar/guides/alpha-basics/']],
+    ['MDX', ['/ar/guides/gamma-advanced/']],
+  ])('the search page finds “%s” in Arabic pages only', async (query, expected) => {
+    const { page, consoleErrors, context } = await newPage(browser);
+    await page.goto(`${server.url}ar/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('search-page [data-list] [data-title]').first().waitFor();
+    const links = await page
+      .locator('search-page [data-list] [data-title]')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links).toEqual(expected);
+    await expect(page.locator('search-page [data-status]').textContent()).resolves.toMatch(/^نتيجة واحدة/);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

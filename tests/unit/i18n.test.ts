@@ -140,12 +140,25 @@ describe('interface text files', () => {
     ]);
   });
 
-  it('checks the real files: English, French and Spanish are complete', () => {
-    expect(loadInterfaceText(['en', 'fr', 'es']).diagnostics).toEqual([]);
+  it('checks the real files: English, French, Spanish and Arabic are complete', () => {
+    expect(loadInterfaceText(['en', 'fr', 'es', 'ar']).diagnostics).toEqual([]);
     expect(translatorFor('fr').t('count.guides', { count: 1 })).toBe('1 guide');
     expect(translatorFor('es-MX').t('series.position', { part: 2, total: 5 })).toBe('Parte 2 de 5');
     expect(translatorFor('en').t('count.guides', { count: 18 })).toBe('18 guides');
     expect(translatorFor(undefined).lang).toBe('en');
+  });
+
+  it('counts in Arabic with all six forms, its figures in Western digits', () => {
+    const { t } = translatorFor('ar');
+    expect([0, 1, 2, 3, 11, 100, 102].map((count) => t('count.guides', { count }))).toEqual([
+      'لا أدلة',
+      'دليل واحد',
+      'دليلان',
+      '3 أدلة',
+      '11 دليلًا',
+      '100 دليل',
+      '102 دليل',
+    ]);
   });
 });
 

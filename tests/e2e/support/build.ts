@@ -3,6 +3,7 @@
  * .greenpath/test-sites/, so tests never touch the published dist/.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -49,6 +50,18 @@ export function cleanEnv(): Record<string, string> {
   );
 }
 
+/**
+ * SITE_CONFIG for a guides folder that carries its own `site.yaml` (tests/fixtures/site names
+ * Arabic, which content/site.yaml does not), unless the test gives one: without it, the folder's
+ * `ar/` translations would be built as English guides under their originals' slugs. Copies of the
+ * folder carry the file with them, so every build of the fixture reads the same languages.
+ */
+export function siteConfigEnv(guidesDir: string | undefined, env: Record<string, string> = {}): Record<string, string> {
+  if (!guidesDir || env['SITE_CONFIG']) return {};
+  const file = path.join(path.resolve(ROOT, guidesDir), 'site.yaml');
+  return existsSync(file) ? { SITE_CONFIG: file } : {};
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(TEST_SITES, options.name);
   if (options.clean !== false) await rm(outDir, { recursive: true, force: true });
@@ -57,6 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     ...(options.guidesDir ? { GUIDES_DIR: options.guidesDir } : {}),
+    ...siteConfigEnv(options.guidesDir, options.env),
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...options.env,

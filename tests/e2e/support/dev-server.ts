@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { cleanEnv, ROOT } from './build';
+import { cleanEnv, ROOT, siteConfigEnv } from './build';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,11 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
-    { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...siteConfigEnv(env['GUIDES_DIR'], env), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
