@@ -148,7 +148,8 @@ describe('the language switcher', () => {
     expect(await page.locator('h1').textContent()).toBe('Les bases d’Alpha');
     expect(await htmlLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
 
-    await page.getByRole('navigation', { name: 'Languages' }).getByRole('link', { name: 'English' }).click();
+    // The switcher is named in the page's language.
+    await page.getByRole('navigation', { name: 'Langues' }).getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/\/guides\/alpha-basics\/$/);
     expect(new URL(page.url()).pathname).toBe('/guides/alpha-basics/');
     expect(await page.locator('h1').textContent()).toBe('Alpha basics');

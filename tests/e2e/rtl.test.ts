@@ -311,7 +311,7 @@ describe('the Arabic pages in their language', () => {
   it('the switcher names every version of a guide in its own language and direction, العربية among them', async () => {
     const { page, context } = await newPage(browser);
     await page.goto(`${server.url}ar/guides/alpha-basics/`);
-    const links = page.getByRole('navigation', { name: 'Languages' }).getByRole('link');
+    const links = page.getByRole('navigation', { name: 'اللغات' }).getByRole('link');
     expect(
       await links.evaluateAll((as) =>
         as.map((a) => [a.textContent, a.getAttribute('lang'), a.getAttribute('dir'), a.getAttribute('aria-current')]),
