@@ -41,7 +41,9 @@ describe('JSON-LD', () => {
   ]);
   const guide = library.guides[0];
   if (!guide) throw new Error('fixture missing');
-  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath', '/', (level) => difficultyLabel(level, 'en'));
+  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath', '/', (level) =>
+    difficultyLabel(level, 'en'),
+  );
 
   it('describes a LearningResource', () => {
     expect(data).toMatchObject({
