@@ -152,6 +152,8 @@ describe('the figure on the page', () => {
       /^de \d+,\d\d mg \(note A\+\) à \d+,\d\d mg \(note A\+\) par vue, sur 5 guides$/,
     );
     expect(await page.getByRole('row', { name: /^A\+ jusqu’à 0,040 g/ }).count()).toBe(1);
+    // Page weights in kilooctets, as French writes them.
+    expect(await page.getByRole('row', { name: / ko$/ }).count()).toBe(7);
     expect(await page.getByRole('link', { name: 'Le rapport carbone' }).getAttribute('href')).toBe(
       '/carbon-report.json',
     );
