@@ -110,14 +110,14 @@ const pagesOf = (count: number) => Math.max(1, Math.ceil(count / PAGE_SIZE));
 
 /**
  * Whether language `code` makes the listing page at `pathInLanguage` (`tags/cloud/page/2/`), the
- * path after its `/<code>/`: every language has the home, /guides/, /tags/, search and each
- * level's first page; a tag, series or numbered page only when its guides are there. Guide pages
+ * path after its `/<code>/`: every language has the home, /guides/, /tags/, search, the carbon
+ * page and each level's first page; a tag, series or numbered page only when its guides are there. Guide pages
  * are not listings: their versions are the translations (versionsOf).
  */
 export function listingExists(code: string, pathInLanguage: string): boolean {
   const library = libraries.get(code);
   if (!library) return false;
-  if (/^(?:|guides\/|tags\/|search\/)$/.test(pathInLanguage)) return true;
+  if (/^(?:|guides\/|tags\/|search\/|about\/carbon\/)$/.test(pathInLanguage)) return true;
   const numbered = (n: string | undefined, count: number) => n === undefined || Number(n) <= pagesOf(count);
   let match = /^guides\/page\/(\d+)\/$/.exec(pathInLanguage);
   if (match) return numbered(match[1], library.guides.length);

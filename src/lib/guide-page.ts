@@ -4,7 +4,7 @@
  * render it. The contents list comes from the headings rendering reports (`buildToc`).
  */
 import type { Difficulty } from './difficulty';
-import { DIFFICULTY_LABELS, SITE } from './site';
+import { SITE } from './site';
 import { isoDay, isoDuration } from './format';
 import type { Guide, Library } from './library';
 import type { TranslationNoticeView } from './translation-status';
@@ -106,8 +106,18 @@ export function buildSeriesView(guide: Guide, library: Library): SeriesView | un
   };
 }
 
-/** `base`: the site's base path (`/` or `/docs/`), under which the guide's image is served. */
-export function buildJsonLd(guide: Guide, canonical: string, siteName: string, base: string): Record<string, unknown> {
+/**
+ * `base`: the site's base path (`/` or `/docs/`), under which the guide's image is served.
+ * `levelLabel`: a level's name in the guide's language (src/data/i18n.ts difficultyLabel), which
+ * this module cannot read itself.
+ */
+export function buildJsonLd(
+  guide: Guide,
+  canonical: string,
+  siteName: string,
+  base: string,
+  levelLabel: (level: Difficulty) => string,
+): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'LearningResource',
@@ -117,7 +127,7 @@ export function buildJsonLd(guide: Guide, canonical: string, siteName: string, b
     url: canonical,
     inLanguage: guide.lang,
     learningResourceType: 'guide',
-    educationalLevel: DIFFICULTY_LABELS[guide.difficulty],
+    educationalLevel: levelLabel(guide.difficulty),
     timeRequired: isoDuration(guide.displayMinutes),
     datePublished: isoDay(guide.date),
     dateModified: isoDay(guide.updated ?? guide.date),
@@ -142,6 +152,8 @@ export function buildGuidePageModel(
   canonical: string,
   siteName: string,
   base: string,
+  /** A level's name in the guide's language, for its JSON-LD. */
+  levelLabel: (level: Difficulty) => string,
   versions: GuideVersionLink[] = [],
 ): GuidePageModel {
   return {
@@ -152,6 +164,6 @@ export function buildGuidePageModel(
       .map((slug) => library.bySlug.get(slug))
       .filter((g): g is Guide => g !== undefined)
       .map(linkTo),
-    jsonLd: buildJsonLd(guide, canonical, siteName, base),
+    jsonLd: buildJsonLd(guide, canonical, siteName, base, levelLabel),
   };
 }

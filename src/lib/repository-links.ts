@@ -46,17 +46,18 @@ function encodePath(...parts: string[]): string {
 
 /**
  * The three links for the guide whose file is `file`, relative to the guides folder (`2025-03-14-x.md`,
- * or `nested/x.md`); `title` and `pageUrl` prefill the new issue.
+ * or `nested/x.md`); `title` and `pageUrl` prefill the new issue, whose title is `issueTitle`, in
+ * the page's language (`report_issue.title` of src/i18n/).
  */
 export function guideRepositoryLinks(
   repo: Repository,
   file: string,
   title: string,
   pageUrl: string,
+  issueTitle: string,
 ): GuideRepositoryLinks {
   const root = repo.url.replace(/\/+$/, '');
   const target = encodePath(repo.branch, repo.contentPath, file);
-  const issueTitle = `Problem with “${title}”`;
   const body = `Guide: ${title}\nPage: ${pageUrl}\n\nWhat is wrong:\n`;
   const query = (pairs: Record<string, string>) => new URLSearchParams(pairs).toString();
   switch (repo.host) {

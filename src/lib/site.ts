@@ -24,7 +24,11 @@ export function siteHref(href: string, base: string): string {
 export function guideSourceLinks(
   guide: { filePath: string; title: string },
   pageUrl: string,
+  /** The new issue's title, in the page's language. */
+  issueTitle: string,
 ): GuideRepositoryLinks | undefined {
   const repo = config.repository;
-  return repo && guideRepositoryLinks(repo, fileInGuidesFolder(guide.filePath, guidesDir), guide.title, pageUrl);
+  return (
+    repo && guideRepositoryLinks(repo, fileInGuidesFolder(guide.filePath, guidesDir), guide.title, pageUrl, issueTitle)
+  );
 }

@@ -45,11 +45,11 @@ function listPage(n: number, first: string, rest: () => string): string {
 }
 
 /**
- * The pages every language has once (the carbon page, robots.txt, the 404 page); every other page
+ * The pages every language has once (the translations page, robots.txt, the 404 page); every other page
  * exists per language, a language other than the default's under `/<code>/`. An array, not a Set:
  * browser bundles that import siteUrls drop it.
  */
-export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['carbon', 'translations', 'robots', 'notFound'];
+export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['translations', 'robots', 'notFound'];
 
 /**
  * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
@@ -83,7 +83,7 @@ export function siteUrls(base: string, language?: string) {
       listPage(n, page('series', slug), () => page('seriesPage', slug, String(n))),
     search: () => page('search'),
     rss: () => page('rss'),
-    carbon: () => withBase(PAGE_PATHS.carbon, base),
+    carbon: () => page('carbon'),
     // One page for every language, as the carbon report.
     translations: () => withBase(PAGE_PATHS.translations, base),
     // Written by the build (src/integrations/finish-pages/carbon-figure.ts), not a page.
@@ -106,12 +106,16 @@ function localFirstSegments(): Set<string | undefined> {
 
 /**
  * A site path as site.yaml writes it (`/guides/`, `/tags/#x`), in `language`: `/fr/guides/` when
- * the page exists per language, else as it is (`/about/carbon/`, a file, another site's URL).
+ * the page exists per language, else as it is (`/about/translations/`, a file, another site's URL).
  * The base is added afterwards, by siteHref.
  */
 export function inLanguage(href: string, language: string | undefined): string {
   if (!language || !href.startsWith('/') || href.startsWith('//')) return href;
-  const first = href.slice(1).split(/[/?#]/)[0] ?? '';
+  const path = href.slice(1);
+  // `about/` holds both kinds (the carbon page per language, the translations page once), so a
+  // shared page is told by its whole path, the others by their first segment.
+  if (SHARED_PAGES.some((name) => PAGE_PATHS[name] !== '' && path.startsWith(PAGE_PATHS[name]))) return href;
+  const first = path.split(/[/?#]/)[0] ?? '';
   // Computed here rather than once at the top: browser bundles that import this module for
   // siteUrls keep no code they never call.
   return localFirstSegments().has(first) ? `/${language}${href}` : href;

@@ -139,11 +139,45 @@ describe('the figure on the page', () => {
     await context.close();
   });
 
+  it('each language has the explanation page in its own words, range filled, linked from its guides', async () => {
+    const { page, context } = await newPage(browser);
+    const response = await page.goto(`${server.url}fr/about/carbon/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Comment l’empreinte carbone est estimée',
+    );
+    // Filled by the finishing pass in French, numbers written the French way (0,04 g).
+    expect(await page.locator('[data-carbon-range]').textContent()).toMatch(
+      /^de \d+,\d\d mg \(note A\+\) à \d+,\d\d mg \(note A\+\) par vue, sur 5 guides$/,
+    );
+    expect(await page.getByRole('row', { name: /^A\+ jusqu’à 0,040 g/ }).count()).toBe(1);
+    // Page weights in kilooctets, as French writes them.
+    expect(await page.getByRole('row', { name: / ko$/ }).count()).toBe(7);
+    expect(await page.getByRole('link', { name: 'Le rapport carbone' }).getAttribute('href')).toBe(
+      '/carbon-report.json',
+    );
+    // Search engines are told of the English page, and the English page of this one.
+    const alternate = async (hreflang: string) =>
+      new URL((await page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`).getAttribute('href')) ?? '')
+        .pathname;
+    expect(await alternate('en')).toBe('/about/carbon/');
+    await page.goto(`${server.url}about/carbon/`);
+    expect(await alternate('fr')).toBe('/fr/about/carbon/');
+
+    await page.goto(`${server.url}fr/guides/alpha-basics/`);
+    const footer = page.getByRole('contentinfo');
+    expect(await footer.getByRole('link', { name: 'Comment ce chiffre est estimé' }).getAttribute('href')).toBe(
+      '/fr/about/carbon/',
+    );
+    await context.close();
+  });
+
   it.each(['light', 'dark'] as const)(
     'the explanation page and a guide footer are accessible in the %s theme',
     async (scheme) => {
       const { page, context } = await newPage(browser, { colorScheme: scheme });
-      for (const pagePath of ['about/carbon/', 'guides/alpha-basics/']) {
+      for (const pagePath of ['about/carbon/', 'fr/about/carbon/', 'guides/alpha-basics/']) {
         await page.goto(server.url + pagePath);
         const violations = await runAxe(page);
         expect(violations, describeViolations(violations)).toEqual([]);

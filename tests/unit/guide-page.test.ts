@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFacts } from '~/lib/markdown-text';
+import { difficultyLabel } from '~/data/i18n';
 import { buildJsonLd, buildToc, serialiseJsonLd } from '~/lib/guide-page';
 import { isoDuration } from '~/lib/format';
 import { buildLibrary } from '~/lib/library';
@@ -40,7 +41,9 @@ describe('JSON-LD', () => {
   ]);
   const guide = library.guides[0];
   if (!guide) throw new Error('fixture missing');
-  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath', '/');
+  const data = buildJsonLd(guide, 'https://example.org/guides/x/', 'Greenpath', '/', (level) =>
+    difficultyLabel(level, 'en'),
+  );
 
   it('describes a LearningResource', () => {
     expect(data).toMatchObject({
@@ -51,6 +54,13 @@ describe('JSON-LD', () => {
       dateModified: '2025-02-01',
       keywords: 'a, b',
     });
+  });
+  it('names the level in the guide’s language', () => {
+    const french = buildJsonLd(guide, 'https://example.org/fr/guides/x/', 'Greenpath', '/', (level) =>
+      difficultyLabel(level, 'fr'),
+    );
+    // content/site.yaml's French name of the level.
+    expect(french['educationalLevel']).toBe('Avancé');
   });
   it('cannot be closed early by a title', () => {
     const text = serialiseJsonLd(data);

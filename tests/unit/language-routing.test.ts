@@ -53,8 +53,10 @@ describe('URLs in a language', () => {
     expect(fr.search()).toBe('/docs/fr/search/');
     expect(fr.rss()).toBe('/docs/fr/rss.xml');
     expect(fr.guidesIndex('abc')).toBe('/docs/fr/guides/index-abc.json');
-    expect(fr.carbon()).toBe('/docs/about/carbon/');
+    // The carbon page is in every language; the report it links to is one file.
+    expect(fr.carbon()).toBe('/docs/fr/about/carbon/');
     expect(fr.carbonReport()).toBe('/docs/carbon-report.json');
+    expect(fr.translations()).toBe('/docs/about/translations/');
   });
 
   it('keep the default language’s URLs exactly as they were', () => {
@@ -71,7 +73,8 @@ describe('URLs in a language', () => {
     expect(inLanguage('/guides/', 'fr')).toBe('/fr/guides/');
     expect(inLanguage('/tags/#x', 'fr')).toBe('/fr/tags/#x');
     expect(inLanguage('/', 'fr')).toBe('/fr/');
-    expect(inLanguage('/about/carbon/', 'fr')).toBe('/about/carbon/');
+    expect(inLanguage('/about/carbon/', 'fr')).toBe('/fr/about/carbon/');
+    expect(inLanguage('/about/translations/', 'fr')).toBe('/about/translations/');
     expect(inLanguage('https://example.org/guides/', 'fr')).toBe('https://example.org/guides/');
     expect(inLanguage('/guides/', undefined)).toBe('/guides/');
   });

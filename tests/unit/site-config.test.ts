@@ -77,14 +77,21 @@ describe('repository links', () => {
     },
   ];
   it.each(cases)('$repo.host: edit, history and a prefilled new issue', ({ repo, edit, history, report }) => {
-    const links = guideRepositoryLinks(repo, file, 'Page weight', 'https://acme.example/guides/page-weight/');
+    const links = guideRepositoryLinks(
+      repo,
+      file,
+      'Page weight',
+      'https://acme.example/fr/guides/page-weight/',
+      'Problème dans « Page weight »',
+    );
     expect(links.edit).toBe(edit);
     expect(links.history).toBe(history);
     expect(links.report.startsWith(report)).toBe(true);
     const query = new URL(links.report).searchParams;
     const [title, body] = repo.host === 'gitlab' ? ['issue[title]', 'issue[description]'] : ['title', 'body'];
-    expect(query.get(title)).toContain('Page weight');
-    expect(query.get(body)).toContain('https://acme.example/guides/page-weight/');
+    // The title in the page's language, as the page's translator words it.
+    expect(query.get(title)).toBe('Problème dans « Page weight »');
+    expect(query.get(body)).toContain('https://acme.example/fr/guides/page-weight/');
   });
 
   it('knows the host from the domain, and the file from the entry path', () => {

@@ -19,18 +19,36 @@ import { fillFigure, fillRange, hasRange } from '../../lib/carbon-figure-markup'
 
 export const CARBON_REPORT = 'carbon-report.json';
 
+/** How a page words the guides' range on the explanation page, in its language. */
+export interface RangeText {
+  (range: { lightest: PageCarbon; heaviest: PageCarbon; count: number } | undefined): string;
+}
+
 /** The figure's wording in each language, from src/i18n/ (read once per build). */
 export function figureTextFromFiles(
   root = process.cwd(),
   defaultLang = 'en',
-): (lang: string | undefined) => FigureText {
+): (lang: string | undefined) => FigureText & { range: RangeText } {
   const { catalog } = loadInterfaceText([], root);
   return (lang) => {
     const { lang: found, value } = pickLanguage(catalog, lang, defaultLang);
     const { t, locale } = createTranslator(found, value);
-    return { template: t('carbon.figure', { grams: '{grams}', rating: '{rating}' }), locale };
+    const range: RangeText = (r) =>
+      r
+        ? t('carbon_page.range', {
+            lightest: formatGrams(r.lightest.grams, locale),
+            lightest_rating: r.lightest.rating,
+            heaviest: formatGrams(r.heaviest.grams, locale),
+            heaviest_rating: r.heaviest.rating,
+            count: r.count,
+          })
+        : t('carbon_page.range_none');
+    return { template: t('carbon.figure', { grams: '{grams}', rating: '{rating}' }), locale, range };
   };
 }
+
+/** A page's language: its `<html lang>`, undefined when it has none (the default's then). */
+const langOf = (html: string) => /<html\b[^>]*?\slang="([^"]+)"/i.exec(html)?.[1];
 
 export class CarbonPass {
   private readonly meter: SiteMeter;
@@ -42,8 +60,8 @@ export class CarbonPass {
     private readonly root: string,
     private readonly base: string,
     readonly sizes: GzipSizeCache = new GzipSizeCache(),
-    /** A page's language (its `<html lang>`, the default's when it has none) → how its figure is worded. */
-    private readonly textFor: (lang: string | undefined) => FigureText = figureTextFromFiles(),
+    /** A page's language (its `<html lang>`, the default's when it has none) → how its figures are worded. */
+    private readonly textFor: (lang: string | undefined) => FigureText & { range: RangeText } = figureTextFromFiles(),
   ) {
     this.meter = new SiteMeter(root, base, sizes);
   }
@@ -53,7 +71,7 @@ export class CarbonPass {
     const pagePath = pagePathOf(file, this.base);
     // Filling in the figure changes its text only, never what the page loads.
     const references = pageReferences(html);
-    const text = this.textFor(/<html\b[^>]*?\slang="([^"]+)"/i.exec(html)?.[1]);
+    const text = this.textFor(langOf(html));
     let current = html;
     let carbon = await this.meter.measureAsync(pagePath, current, references);
     for (let round = 0; round < 5; round++) {
@@ -68,19 +86,20 @@ export class CarbonPass {
     return current;
   }
 
-  /** What the explanation page says of the guides: the lightest and heaviest figures. */
-  get range(): string {
+  /**
+   * What the explanation page says of the guides, in `lang`: the lightest and heaviest figures of
+   * every language's guides, since the report and the rating are the site's, not a language's.
+   */
+  range(lang?: string): string {
     const sorted = this.sortedGuides();
     const lightest = sorted[0];
     const heaviest = sorted[sorted.length - 1];
-    return lightest && heaviest
-      ? `from ${formatGrams(lightest.grams)} (rating ${lightest.rating}) to ${formatGrams(heaviest.grams)} (rating ${heaviest.rating}) per view, across ${sorted.length} guide${sorted.length === 1 ? '' : 's'}`
-      : 'not measured: this build has no guides';
+    return this.textFor(lang).range(lightest && heaviest ? { lightest, heaviest, count: sorted.length } : undefined);
   }
 
   /** Any other page, measured once guides are done; the range goes where the page asks for it. */
   async other(file: string, html: string): Promise<string> {
-    const final = hasRange(html) ? fillRange(html, this.range) : html;
+    const final = hasRange(html) ? fillRange(html, this.range(langOf(html))) : html;
     this.others.set(file, await this.meter.measureAsync(pagePathOf(file, this.base), final));
     return final;
   }
@@ -112,7 +131,7 @@ export class CarbonPass {
       );
     }
     logger.info(
-      `Carbon figures for ${guides.length} guides (${this.range}); ${CARBON_REPORT} lists ${all.length} pages, in ${Math.round(performance.now() - this.started)} ms (${this.sizes.reused} of ${this.sizes.size} compressed sizes reused from the last build)`,
+      `Carbon figures for ${guides.length} guides (${this.range()}); ${CARBON_REPORT} lists ${all.length} pages, in ${Math.round(performance.now() - this.started)} ms (${this.sizes.reused} of ${this.sizes.size} compressed sizes reused from the last build)`,
     );
   }
 }
