@@ -1,6 +1,6 @@
 /**
  * Where the build writes carbon figures into finished pages: the markers components render and
- * the functions that fill them (src/components/CarbonFigure.astro, src/pages/about/carbon.astro,
+ * the functions that fill them (src/components/CarbonFigure.astro, src/pages/[...lang]/about/carbon.astro,
  * src/integrations/finish-pages/carbon-figure.ts). Pure; shared by the components and the integration.
  */
 
