@@ -147,9 +147,10 @@ describe('the figure on the page', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Comment l’empreinte carbone est estimée',
     );
-    // Filled by the finishing pass in French, numbers written the French way (0,04 g).
+    // Filled by the finishing pass in French, numbers written the French way (0,04 g), over every
+    // guide page of the site, whatever its language (3 English, 2 French, 2 Arabic).
     expect(await page.locator('[data-carbon-range]').textContent()).toMatch(
-      /^de \d+,\d\d mg \(note A\+\) à \d+,\d\d mg \(note A\+\) par vue, sur 5 guides$/,
+      /^de \d+,\d\d mg \(note A\+\) à \d+,\d\d mg \(note A\+\) par vue, sur 7 guides$/,
     );
     expect(await page.getByRole('row', { name: /^A\+ jusqu’à 0,040 g/ }).count()).toBe(1);
     // Page weights in kilooctets, as French writes them.
