@@ -33,6 +33,11 @@ export function languageParams(): { lang: string | undefined; language: Language
   return LANGUAGES.map((language) => ({ lang: language.isDefault ? undefined : language.code, language }));
 }
 
+/** `getStaticPaths` for a page with one copy per language and nothing else to vary: its language as a prop. */
+export function languagePages(): { params: { lang: string | undefined }; props: { language: Language } }[] {
+  return languageParams().map(({ lang, language }) => ({ params: { lang }, props: { language } }));
+}
+
 const urlsByLanguage = new Map<string, SiteUrls>(
   LANGUAGES.map((language) => [language.code, language.isDefault ? urls : siteUrls(BASE, language.code)]),
 );

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { libraryFor } from '~/data/guides';
-import { languageParams, urlsFor } from '~/data/languages';
+import { urlsFor, languagePages } from '~/data/languages';
 import type { Language } from '~/lib/languages';
 import { SITE } from '~/lib/site';
 import { translatorFor } from '~/data/i18n';
@@ -9,7 +9,7 @@ import type { Translator } from '~/lib/i18n';
 
 /** One feed per language: `/rss.xml`, `/fr/rss.xml`, each of its language's guides. */
 export function getStaticPaths() {
-  return languageParams().map(({ lang, language }) => ({ params: { lang }, props: { language } }));
+  return languagePages();
 }
 
 /** Text for the feed's own XML (customData is written as it is given). */
