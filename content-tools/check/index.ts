@@ -236,7 +236,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
       ...mdxImportDiagnostics(guide, resolver),
     );
   }
-  diagnostics.push(...duplicateTitleDiagnostics(guides, languages));
+  diagnostics.push(...duplicateTitleDiagnostics(guides));
   const translations = await checkTranslations(guides, languages, {
     root,
     dir,

@@ -3,21 +3,17 @@
  * A warning on each. A translation that keeps its original's title is listed in its own language. Pure.
  */
 import type { Diagnostic } from '../../src/schemas/errors';
-import { languageOfGuideFile, type Language } from '../../src/lib/languages';
 import { diagnostic, type GuideRecord } from './types';
 
 const key = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function duplicateTitleDiagnostics(
-  guides: readonly GuideRecord[],
-  languages: readonly Language[] = [],
-): Diagnostic[] {
+export function duplicateTitleDiagnostics(guides: readonly GuideRecord[]): Diagnostic[] {
   const byTitle = new Map<string, GuideRecord[]>();
   for (const guide of guides) {
     const title = guide.frontmatter?.title;
     if (!title) continue;
-    const lang = languages.length ? languageOfGuideFile(guide.relativePath, languages).language.code : '';
-    const k = `${lang}\0${key(title)}`;
+    // The record's language, read from its folder once when the guide was checked.
+    const k = `${guide.lang}\0${key(title)}`;
     byTitle.set(k, [...(byTitle.get(k) ?? []), guide]);
   }
   const out: Diagnostic[] = [];
