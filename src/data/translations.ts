@@ -5,6 +5,7 @@
  */
 import { readGitDate } from '../lib/git-dates';
 import { languageOfGuideFile, type Language } from '../lib/languages';
+import { fileInGuidesFolder } from '../lib/repository-links';
 import type { Guide } from '../lib/library';
 import { PAGE_SIZE } from '../lib/pagination';
 import { pairTranslations, translationState, type ChangeDates, type TranslationState } from '../lib/translations';
@@ -21,19 +22,12 @@ export interface Pairable {
   guide: Guide;
 }
 
-/** A guide's file inside the guides folder: `fr/2025-03-14-x.md`. */
-function pathInGuides(filePath: string): string {
-  const dir = `${guidesDir().replace(/\/+$/, '')}/`;
-  const normalised = filePath.replaceAll('\\', '/');
-  return normalised.startsWith(dir) ? normalised.slice(dir.length) : normalised;
-}
-
 /** Every published guide of every language, as pairing and the status table see it. */
 export const pairable: Pairable[] = [...libraries.values()].flatMap((lib) =>
   lib.guides.map((guide) => ({
     id: guide.id,
     lang: guide.lang,
-    pathInLanguage: languageOfGuideFile(pathInGuides(guide.filePath), LANGUAGES).pathInLanguage,
+    pathInLanguage: languageOfGuideFile(fileInGuidesFolder(guide.filePath, guidesDir()), LANGUAGES).pathInLanguage,
     slug: guide.slug,
     translationOf: entryFor(guide.id).data.translation_of,
     guide,
