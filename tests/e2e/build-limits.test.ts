@@ -86,6 +86,26 @@ describe('the build time limit', () => {
     expect(await hashTree(good)).toEqual(before);
   }, 120_000);
 
+  it('prints its message last, after every line the main thread was still writing', async () => {
+    // A busy build writes while the limit passes; its lines must not land after the message.
+    const watchdog = path.join(ROOT, 'src/integrations/build-clock/watchdog.ts');
+    const script = `import(${JSON.stringify(watchdog)}).then(({ startWatchdog }) => {
+      startWatchdog({ seconds: 0.5, message: 'Stopped while {phase}.', phase: 'writing' });
+      let n = 0;
+      const write = () => { process.stderr.write('line ' + n++ + '\\n'); setImmediate(write); };
+      write();
+    });`;
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^line 0\n/);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe('Stopped while writing.');
+  }, 30_000);
+
   it('stops a process whose main thread never yields', async () => {
     const watchdog = path.join(ROOT, 'src/integrations/build-clock/watchdog.ts');
     const script = `import(${JSON.stringify(watchdog)}).then(({ startWatchdog }) => {

@@ -4,6 +4,7 @@
  * fire while a Markdown parser spins on a pathological input, which is exactly when it is
  * needed. Node only; imports nothing but Node built-ins so tests can run it directly.
  */
+import { writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 export interface Watchdog {
@@ -22,19 +23,23 @@ export interface WatchdogOptions {
   phase: string;
 }
 
-// CommonJS, because an `eval` worker runs its code as a script. After writing the message it
-// raises the flag and asks the process to stop (SIGTERM); the main thread then exits with code 1,
-// like any refused build, and a main thread too busy to handle even that is killed.
+// CommonJS, because an `eval` worker runs its code as a script. When the limit passes it raises
+// the flag and asks the process to stop (SIGTERM); the main thread then writes the message and
+// exits with code 1, like any refused build, so the message is the last thing the build prints
+// (written from here, it could land before lines the main thread was still writing). A main
+// thread too busy to handle even that gets the message from here and is killed.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
 let phase = workerData.phase;
 parentPort.on('message', (message) => { phase = message; });
 setTimeout(() => {
-  try { writeSync(2, '\\n' + workerData.message.replace('{phase}', phase) + '\\n'); } catch {}
   Atomics.store(new Int32Array(workerData.fired), 0, 1);
   process.kill(process.pid, 'SIGTERM');
-  setTimeout(() => process.kill(process.pid, 'SIGKILL'), 3000);
+  setTimeout(() => {
+    try { writeSync(2, '\\n' + workerData.message.replace('{phase}', phase) + '\\n'); } catch {}
+    process.kill(process.pid, 'SIGKILL');
+  }, 3000);
 }, workerData.ms);
 `;
 
@@ -51,14 +56,24 @@ export function startWatchdog({ seconds, message, phase }: WatchdogOptions): Wat
   // Ended by the watchdog: a build stopped with a message, exit code 1 (death by a signal makes
   // npm print "signal SIGTERM" as if the tool had crashed). A SIGTERM from anyone else still
   // ends the process as it would without this listener.
+  let current = phase;
   const onTerm = () => {
-    if (Atomics.load(new Int32Array(fired), 0) === 1) process.exit(1);
+    if (Atomics.load(new Int32Array(fired), 0) === 1) {
+      try {
+        writeSync(2, `\n${message.replace('{phase}', current)}\n`);
+      } finally {
+        process.exit(1);
+      }
+    }
     process.off('SIGTERM', onTerm);
     process.kill(process.pid, 'SIGTERM');
   };
   process.on('SIGTERM', onTerm);
   return {
-    phase: (description) => worker.postMessage(description),
+    phase: (description) => {
+      current = description;
+      worker.postMessage(description);
+    },
     stop: () => {
       process.off('SIGTERM', onTerm);
       void worker.terminate();
