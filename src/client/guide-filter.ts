@@ -234,19 +234,18 @@ class GuideFilter extends HTMLElement {
   #render(count: number): HTMLElement | undefined {
     const from = this.#list.children.length;
     this.#shown = Math.min(count, this.#matching.length);
-    const items = this.#matching.slice(0, this.#shown).map(({ facts }) => {
-      let li = this.#items.get(facts.slug);
-      if (!li) {
-        li = el('li');
-        li.innerHTML = renderCard(facts, {
-          headingLevel: 2,
-          urls: this.#urls,
-          text: this.#text['card'] as unknown as CardText,
-        });
-        this.#items.set(facts.slug, li);
-      }
-      return li;
-    });
+    const shown = this.#matching.slice(0, this.#shown);
+    // Cards not drawn yet are parsed in one go: each innerHTML is a parser of its own.
+    const missing = shown.filter(({ facts }) => !this.#items.has(facts.slug));
+    if (missing.length) {
+      const options = { headingLevel: 2, urls: this.#urls, text: this.#text['card'] as unknown as CardText } as const;
+      const template = el('template');
+      template.innerHTML = missing.map(({ facts }) => `<li>${renderCard(facts, options)}</li>`).join('');
+      [...template.content.children].forEach((li, i) =>
+        this.#items.set(missing[i]?.facts.slug ?? '', li as HTMLElement),
+      );
+    }
+    const items = shown.map(({ facts }) => this.#items.get(facts.slug) as HTMLElement);
     const children = this.#list.children;
     // Cards already in place stay (and keep focus); only the rest is added.
     const kept = children.length <= items.length && items.every((li, i) => i >= children.length || children[i] === li);
