@@ -12,10 +12,15 @@ import type { PagefindResultData, SearchOutcome } from './search-engine';
 
 export const MAX_SUB_RESULTS = 3;
 
-/** An outcome with its first page of results built, ready to show. */
+/**
+ * An outcome ready to show: its first result built, and the data of the rest of its first page
+ * on its way. Pagefind fetches each result's data apart; waiting for the tenth before showing
+ * the first would make the reader wait for the slowest of ten fetches.
+ */
 export interface LoadedOutcome {
   outcome: SearchOutcome;
   items: DocumentFragment[];
+  rest: Promise<PagefindResultData>[];
 }
 
 function fillExcerpt(target: Element, excerpt: string): void {
@@ -100,25 +105,32 @@ export class ResultsView {
   }
 
   /**
-   * Fetches what the first page of an outcome shows (each result's data, lazily, as Pagefind
-   * holds it apart), without touching the page: a search's answer is complete before it is
-   * shown, so an answer that has gone stale meanwhile is dropped whole.
+   * Starts fetching what the first page of an outcome shows (each result's data, as Pagefind
+   * holds it apart) and resolves once the first result is built, without touching the page: an
+   * answer that has gone stale meanwhile is dropped whole, and the rest of its page is never
+   * drawn (`show` appends it in order, only while it is still the answer shown).
    */
   async load(outcome: SearchOutcome): Promise<LoadedOutcome> {
-    return { outcome, items: await this.itemsFor(outcome, 0, this.pageSize) };
+    const data = outcome.results.slice(0, this.pageSize).map((result) => result.data());
+    // A fetch that fails after its answer went stale is nobody's error.
+    for (const item of data) item.catch(() => undefined);
+    const first = data[0] ? [this.item(await data[0])] : [];
+    return { outcome, items: first, rest: data.slice(1) };
   }
 
   /**
    * Shows a loaded outcome. `filterSummary` names the filters that are on ("Filters on:
    * Beginner, Cloud"), shown with a way to clear them when nothing is found.
    */
-  show({ outcome, items }: LoadedOutcome, filterSummary: string): void {
-    this.renderId += 1;
+  show({ outcome, items, rest }: LoadedOutcome, filterSummary: string): void {
+    const id = (this.renderId += 1);
     this.outcome = outcome;
     const { results, state } = outcome;
     this.list.replaceChildren(...items);
     this.shown = items.length;
-    this.more.hidden = this.shown >= results.length;
+    // "Show more" appears once the first page is complete, so it always continues after it.
+    this.more.hidden = true;
+    void this.appendInOrder(id, rest);
     const text = this.text;
     const words = state.q ? say(text, 'for', { words: state.q }) : '';
     this.status.textContent =
@@ -146,6 +158,19 @@ export class ResultsView {
       });
     }
     this.root.removeAttribute('aria-busy');
+  }
+
+  /** Appends the rest of the first page as each result's data comes, in order, while `id` is shown. */
+  private async appendInOrder(id: number, rest: readonly Promise<PagefindResultData>[]): Promise<void> {
+    for (const next of rest) {
+      const data = await next.catch(() => undefined);
+      if (id !== this.renderId) return;
+      // A result whose data failed ends the page here; "Show more" asks for it again.
+      if (!data) break;
+      this.list.append(this.item(data));
+      this.shown += 1;
+    }
+    if (id === this.renderId) this.more.hidden = this.shown >= (this.outcome?.results.length ?? 0);
   }
 
   private async showMore(): Promise<void> {

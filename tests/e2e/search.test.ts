@@ -582,6 +582,46 @@ describe('searching as the reader types', () => {
   });
 });
 
+describe('showing results as their data comes', () => {
+  it('shows the first result and the count at once, and the rest of the page in order as their data comes', async () => {
+    const { page, context, consoleErrors } = await newPage(browser);
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    // Once the page has warmed search up: every result's data after the first waits for release.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let passed = 0;
+    await page.route(
+      (url) => url.pathname.includes('/pagefind/fragment/'),
+      async (route) => {
+        if (passed++ > 0) await released;
+        await route.continue();
+      },
+    );
+    const results = resultsIn(page.locator('search-page'));
+    await page.locator('search-page input[type="search"]').fill('energy');
+    await results.until(/^\d+ results for “energy”$/);
+    const total = Number(/^(\d+)/.exec((await results.status.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(2);
+    await page.waitForTimeout(300);
+    // Held: the answer is shown with what is here, and nothing more is drawn meanwhile.
+    const held = (await results.titles()).length;
+    expect(held).toBeGreaterThanOrEqual(1);
+    expect(held).toBeLessThan(total);
+    release();
+    await expect.poll(async () => (await results.titles()).length).toBe(total);
+    // The same order as an answer drawn all at once.
+    const drawn = await results.titles();
+    const { page: plain, context: plainContext } = await newPage(browser);
+    const again = await openSearchPage(plain, '?q=energy');
+    await again.until(`${total} results for “energy”`);
+    await expect.poll(async () => (await again.titles()).length).toBe(total);
+    expect(drawn).toEqual(await again.titles());
+    expect(consoleErrors).toEqual([]);
+    await plainContext.close();
+    await context.close();
+  });
+});
+
 describe('loading only what is used', () => {
   it('a guide page loads no Pagefind file and no search code until search is used', async () => {
     const { page, context, requests } = await newPage(browser);
