@@ -10,6 +10,7 @@ import { normaliseTitle } from '../../src/markdown/rehype-guide-html';
 import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../../src/lib/markdown-text';
 import { SKIP, textOf, walkTree } from '../../src/lib/tree-walk';
 import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
+import { undefinedMdxNames, type UndefinedName } from './mdx-names';
 import { LineIndex } from './positions';
 
 export interface Located {
@@ -49,6 +50,8 @@ export interface BodyAnalysis {
   empty: boolean;
   /** Set when the exact heading pipeline failed (an MDX guide that does not parse). */
   parseError?: { message: string; line: number; column: number };
+  /** In an MDX guide that parses, the names it uses that nothing defines (file lines). */
+  mdxUndefined?: UndefinedName[];
 }
 
 export interface AnalyseOptions {
@@ -230,6 +233,8 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
   for (const heading of headings) if (!heading.droppedAsTitle && heading.slug) anchors.add(heading.slug);
   if (hasFootnotes) anchors.add('footnote-label');
   anchors.delete('');
+  const mdxUndefined =
+    options.mdx && !parseError ? undefinedMdxNames(body).map((found) => ({ ...found, ...inFile(found) })) : [];
   // Done with the tree: the render may change it.
   if (options.keepTree && !options.mdx) options.keepTree(text, tree);
 
@@ -243,5 +248,6 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
     codeRanges,
     empty,
     ...(parseError ? { parseError } : {}),
+    ...(mdxUndefined.length > 0 ? { mdxUndefined } : {}),
   };
 }
