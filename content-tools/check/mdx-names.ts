@@ -31,7 +31,7 @@ export interface UndefinedName {
 /** Names the MDX module defines around the guide's own code (see the file comment). */
 const PROVIDED = new Set(['props', 'arguments', 'frontmatter', 'url', 'file', 'Content', 'getHeadings', 'Fragment']);
 
-interface EsNode {
+export interface EsNode {
   type: string;
   [key: string]: unknown;
 }
@@ -40,11 +40,11 @@ interface Point {
   column: number;
 }
 
-const isNode = (value: unknown): value is EsNode =>
+export const isNode = (value: unknown): value is EsNode =>
   typeof value === 'object' && value !== null && typeof (value as EsNode).type === 'string';
 
 /** Every estree node under `root`, with the parent and the key it hangs from; iterative. */
-function eachNode(root: EsNode, visit: (node: EsNode, parent: EsNode | undefined, key: string) => void): void {
+export function eachNode(root: EsNode, visit: (node: EsNode, parent: EsNode | undefined, key: string) => void): void {
   const stack: [EsNode, EsNode | undefined, string][] = [[root, undefined, '']];
   while (stack.length > 0) {
     const [node, parent, key] = stack.pop() as [EsNode, EsNode | undefined, string];
@@ -135,14 +135,19 @@ function componentRoot(name: string): string | undefined {
   return /^[A-Z_$]/.test(root) && !name.includes('-') && !name.includes(':') ? root : undefined;
 }
 
-/** The undefined names of an MDX text, in order; none when it does not parse (reported elsewhere). */
-export function undefinedMdxNames(text: string): UndefinedName[] {
-  let tree: Root;
+/** An MDX text's tree, its expressions and ESM with their estree; undefined when it does not parse. */
+export function parseMdx(text: string): Root | undefined {
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).parse(text);
+    return unified().use(remarkParse).use(remarkMdx).parse(text);
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** The undefined names of an MDX text (or its tree), in order; none when it does not parse (reported elsewhere). */
+export function undefinedMdxNames(source: string | Root | undefined): UndefinedName[] {
+  const tree = typeof source === 'string' ? parseMdx(source) : source;
+  if (!tree) return [];
   const programs: { program: EsNode; at: Point }[] = [];
   const components: { name: string; at: Point }[] = [];
   walkTree<TreeNode>(tree, (node) => {
@@ -206,9 +211,15 @@ function pointOf(node: EsNode, fallback: Point): Point {
   return start ? { line: start.line, column: start.column + 1 } : fallback;
 }
 
-/** One error per undefined name of an MDX guide, from its analysis (positions are file lines). */
-export function mdxNameDiagnostics(guide: GuideRecord): Diagnostic[] {
-  return (guide.analysis.mdxUndefined ?? []).map((found) =>
+/**
+ * One error per undefined name of an MDX guide and per calculator prop its schema refuses (see
+ * ./mdx-props.ts), from its analysis (positions are file lines): what would stop its page rendering.
+ */
+export function mdxRenderDiagnostics(guide: GuideRecord): Diagnostic[] {
+  const props = (guide.analysis.mdxProps ?? []).map((problem) =>
+    diagnostic(guide, problem, 'error', 'mdx', problem.message),
+  );
+  const names = (guide.analysis.mdxUndefined ?? []).map((found) =>
     diagnostic(
       guide,
       found,
@@ -219,4 +230,5 @@ export function mdxNameDiagnostics(guide: GuideRecord): Diagnostic[] {
         : `{${found.name}}: expected a name the guide imports or exports, found none named ${found.name}; the page cannot be rendered without it`,
     ),
   );
+  return [...names, ...props];
 }
