@@ -13,8 +13,8 @@ import { siteLanguages } from '../src/lib/languages';
 import { sortDiagnostics } from '../src/schemas/errors';
 import { formatGrouped, summaryLine } from '../content-tools/check/report';
 import { formatTranslationStatus, translationStatusJson } from '../content-tools/check/translations';
-import { readCommandLine } from './lib/cli';
-import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
+import { existingPath, readCommandLine } from './lib/cli';
+import { CHECK_OPTIONS, checkFlagsOf, GUIDES_FOLDER } from './lib/check-options';
 
 const { values, positionals, flags } = readCommandLine(
   {
@@ -30,7 +30,11 @@ const { values, positionals, flags } = readCommandLine(
       ...CHECK_OPTIONS,
     },
   },
-  (line) => ({ ...line, flags: checkFlagsOf(line.values) }),
+  (line) => {
+    const [dir] = line.positionals;
+    if (dir !== undefined) existingPath('DIR', dir, GUIDES_FOLDER);
+    return { ...line, flags: checkFlagsOf(line.values) };
+  },
 );
 const guideReport = await checkContent({ ...(positionals[0] ? { dir: positionals[0] } : {}), ...flags });
 const interfaceText = loadInterfaceText(siteLanguages(loadSiteConfig().config).map((l) => l.code));

@@ -7,8 +7,8 @@ import { CODE_PAGES } from '../content-tools/check/codepages';
 import { fixContent } from '../content-tools/check/fix';
 import { formatGrouped, quoteVisible, summaryLine } from '../content-tools/check/report';
 import { plural } from '../src/lib/format';
-import { oneOf, readCommandLine } from './lib/cli';
-import { CHECK_OPTIONS, checkFlagsOf } from './lib/check-options';
+import { existingPath, oneOf, readCommandLine } from './lib/cli';
+import { CHECK_OPTIONS, checkFlagsOf, GUIDES_FOLDER } from './lib/check-options';
 
 const { values, positionals, flags, encoding } = readCommandLine(
   {
@@ -25,11 +25,15 @@ const { values, positionals, flags, encoding } = readCommandLine(
       ...CHECK_OPTIONS,
     },
   },
-  (line) => ({
-    ...line,
-    flags: checkFlagsOf(line.values),
-    encoding: oneOf('encoding', line.values['encoding'], CODE_PAGES),
-  }),
+  (line) => {
+    const [dir] = line.positionals;
+    if (dir !== undefined) existingPath('DIR', dir, GUIDES_FOLDER);
+    return {
+      ...line,
+      flags: checkFlagsOf(line.values),
+      encoding: oneOf('encoding', line.values['encoding'], CODE_PAGES),
+    };
+  },
 );
 const dryRun = values['dry-run'] === true;
 const result = await fixContent({

@@ -8,7 +8,7 @@ import { formatGrouped, quoteVisible } from '../content-tools/check/report';
 import { plural } from '../src/lib/format';
 import { DIFFICULTIES } from '../src/lib/difficulty';
 import { runImport } from '../content-tools/import/run';
-import { oneOf, readCommandLine, UsageError } from './lib/cli';
+import { existingPath, oneOf, readCommandLine, UsageError } from './lib/cli';
 
 const { values, positionals, difficulty, encoding, map } = readCommandLine(
   {
@@ -31,6 +31,8 @@ const { values, positionals, difficulty, encoding, map } = readCommandLine(
     },
   },
   (line) => {
+    for (const source of line.positionals)
+      existingPath('SOURCE', source, { folder: false, is: 'a file or folder of guides' });
     const map: Record<string, string> = {};
     for (const pair of line.values['map'] as string[]) {
       const [from, to, ...rest] = pair.split('=');

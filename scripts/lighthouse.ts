@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseBase } from '../src/lib/urls-base';
-import { readCommandLine } from './lib/cli';
+import { readCommandLine, UsageError } from './lib/cli';
 import type { Category, LighthousePage } from './lib/lighthouse';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -24,13 +24,16 @@ async function main(): Promise<void> {
         base: { type: 'string', value: 'PATH', help: 'the base path it was built for (default: BASE_PATH or /)' },
       },
     },
-    ({ values }) => ({ dir: values['dir'] as string, base: values['base'] as string | undefined }),
+    ({ values }) => {
+      const dir = values['dir'] as string;
+      if (!existsSync(path.join(path.resolve(ROOT, dir), 'index.html')))
+        throw new UsageError(
+          `--dir: expected a built site (index.html) in ${dir}, found none; run \`npm run build\` first`,
+        );
+      return { dir, base: values['base'] as string | undefined };
+    },
   );
   const siteDir = path.resolve(ROOT, dir);
-  if (!existsSync(path.join(siteDir, 'index.html'))) {
-    console.error(`No built site in ${dir}/: run \`npm run build\` first.`);
-    process.exit(2);
-  }
   const base = normaliseBase(baseOption ?? process.env['BASE_PATH']);
   // Lighthouse is loaded only once the command line is known good: a wrong option or --help
   // answers at once, without reading its thousands of modules.

@@ -10,6 +10,8 @@ import { normaliseTitle } from '../../src/markdown/rehype-guide-html';
 import { countWords, firstParagraph, parseMarkdown, readingMinutes } from '../../src/lib/markdown-text';
 import { SKIP, textOf, walkTree } from '../../src/lib/tree-walk';
 import { exactHeadingIds, fastHeadingIds, type HeadingId } from './headings';
+import { parseMdx, undefinedMdxNames, type UndefinedName } from './mdx-names';
+import { calculatorPropProblems, type PropProblem } from './mdx-props';
 import { LineIndex } from './positions';
 
 export interface Located {
@@ -49,6 +51,10 @@ export interface BodyAnalysis {
   empty: boolean;
   /** Set when the exact heading pipeline failed (an MDX guide that does not parse). */
   parseError?: { message: string; line: number; column: number };
+  /** In an MDX guide that parses, the names it uses that nothing defines (file lines). */
+  mdxUndefined?: UndefinedName[];
+  /** In an MDX guide that parses, calculator props written as literals that their schema refuses (file lines). */
+  mdxProps?: PropProblem[];
 }
 
 export interface AnalyseOptions {
@@ -230,6 +236,10 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
   for (const heading of headings) if (!heading.droppedAsTitle && heading.slug) anchors.add(heading.slug);
   if (hasFootnotes) anchors.add('footnote-label');
   anchors.delete('');
+  // What would make an MDX guide's page fail to render, read from one more parse of it.
+  const mdxTree = options.mdx && !parseError ? parseMdx(body) : undefined;
+  const mdxUndefined = undefinedMdxNames(mdxTree).map((found) => ({ ...found, ...inFile(found) }));
+  const mdxProps = calculatorPropProblems(mdxTree).map((problem) => ({ ...problem, ...inFile(problem) }));
   // Done with the tree: the render may change it.
   if (options.keepTree && !options.mdx) options.keepTree(text, tree);
 
@@ -243,5 +253,7 @@ export function analyseBody(body: string, options: AnalyseOptions): BodyAnalysis
     codeRanges,
     empty,
     ...(parseError ? { parseError } : {}),
+    ...(mdxUndefined.length > 0 ? { mdxUndefined } : {}),
+    ...(mdxProps.length > 0 ? { mdxProps } : {}),
   };
 }

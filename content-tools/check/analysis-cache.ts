@@ -23,12 +23,19 @@ const WEEK = 7 * 24 * HOUR;
 const CODE_FILES = [
   'content-tools/check/analyse.ts',
   'content-tools/check/headings.ts',
+  // What would stop an MDX guide's page rendering: its names, and calculator props by their schema.
+  'content-tools/check/mdx-names.ts',
+  'content-tools/check/mdx-props.ts',
+  'src/schemas/calculators.ts',
+  'src/schemas/errors.ts',
+  'src/lib/calculators',
   'src/lib/markdown-text.ts',
   'src/markdown',
 ];
 const PACKAGES = [
   'micromark',
   'mdast-util-from-markdown',
+  'remark-mdx',
   'github-slugger',
   '@astrojs/markdown-remark',
   'retext-smartypants',

@@ -25,6 +25,7 @@ import { AnalysisCache, analysisKey } from './analysis-cache';
 import { imageAltDiagnostics } from './images';
 import { bodyLinkDiagnostics, LINK_RULES, referenceDiagnostics, type SiteGuide, type SiteIndex } from './links';
 import { mdxImportDiagnostics, type ImportResolver } from './mdx-imports';
+import { mdxRenderDiagnostics } from './mdx-names';
 import { readingTimeDiagnostics } from './reading-time';
 import { routesFromPaths, type Route } from './routes';
 import { emptyBodyDiagnostics, headingLevelDiagnostics } from './structure';
@@ -234,6 +235,7 @@ export async function checkContent(options: ContentCheckOptions = {}): Promise<C
       ...emptyBodyDiagnostics(guide),
       ...headingLevelDiagnostics(guide),
       ...mdxImportDiagnostics(guide, resolver),
+      ...mdxRenderDiagnostics(guide),
     );
   }
   diagnostics.push(...duplicateTitleDiagnostics(guides));

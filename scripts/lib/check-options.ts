@@ -10,6 +10,9 @@ export const CHECK_OPTIONS: Record<string, OptionSpec> = {
   'strict-tags': { type: 'boolean', help: 'make unknown tags errors' },
 };
 
+/** What the DIR argument of both scripts must be, for `existingPath`. */
+export const GUIDES_FOLDER = { folder: true, is: 'a folder of guides' } as const;
+
 /** The check's flags from values parsed with CHECK_OPTIONS; a wrong --links is a usage error. */
 export function checkFlagsOf(values: OptionValues): CheckFlags {
   const links = oneOf('links', values['links'], LINK_MODES);

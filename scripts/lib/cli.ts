@@ -5,6 +5,7 @@
  * what was expected (`import: --assets: expected a folder, found nothing`), then the usage, to
  * stderr and exits 2; never a Node stack trace. `--help` prints the usage to stdout and exits 0.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { nearest } from '../../src/lib/nearest';
 
@@ -146,6 +147,23 @@ export function oneOf<T extends string>(
   if (raw === undefined) return undefined;
   if (typeof raw === 'string' && (choices as readonly string[]).includes(raw)) return raw as T;
   throw new UsageError(`--${name}: expected one of ${choices.join(', ')}, found ${describeFound(String(raw))}`);
+}
+
+/**
+ * `file` as a path the script will read, or a UsageError naming `name` (`DIR`, `SOURCE`, an
+ * option) when nothing is there or it is a file where a folder is wanted: otherwise the first
+ * read fails later with Node's ENOENT and its stack. `what` says what belongs there.
+ */
+export function existingPath(name: string, file: string, what: { folder: boolean; is: string }): string {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch {
+    throw new UsageError(`${name}: expected ${what.is}, found nothing at ${describeFound(file)}`);
+  }
+  if (what.folder && !isFolder)
+    throw new UsageError(`${name}: expected ${what.is}, found a file at ${describeFound(file)}`);
+  return file;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Props of the calculator components guides use in MDX: every prop optional, defaults giving the
  * worked example, ranges taken from the same field definitions the browser validates with.
- * A wrong prop fails the build with `<Component> on /guides/x/: prop: expected …, found …`.
+ * A wrong prop written as a literal is refused by the content check (content-tools/check/mdx-props.ts);
+ * one computed in the guide fails the render with `<Component> on /guides/x/: prop: expected …, found …`.
  */
 import { z } from 'astro/zod';
 import { WINDOW_DEFAULTS, windowFields, type WindowField } from '../lib/calculators/carbon-window';
@@ -66,6 +67,28 @@ export const carbonTimelineProps = z
     path: ['start'],
   });
 
+/** The calculators guides import from src/components/mdx/, by file name, with their props' schema. */
+export const CALCULATOR_PROPS: Record<string, z.ZodType> = {
+  TrainingEmissionsCalculator: trainingCalculatorProps,
+  PageEmissionsEstimator: pageEstimatorProps,
+  CarbonAwareTimeline: carbonTimelineProps,
+};
+
+/**
+ * Every problem of a component's props, one `prop: expected …, found …` each; none when they
+ * parse. The render (parseProps) and the content check (for props written as literals) both
+ * ask here, so a guide's author reads the same words from either.
+ */
+export function propProblems(schema: z.ZodType, props: unknown): string[] {
+  const result = schema.safeParse(props);
+  if (result.success) return [];
+  const raw = (props && typeof props === 'object' ? props : {}) as Record<string, unknown>;
+  return issuesToDiagnostics(result.error.issues, raw, '', () => ({ line: 0, column: 0 })).map(
+    // The shared formatter names an issue without a field after front matter; here it is the props.
+    (d) => d.message.replace(/^\(front matter\): /, 'props: '),
+  );
+}
+
 /** Parses a component's props, failing the build with every problem named. */
 export function parseProps<Schema extends z.ZodType>(
   schema: Schema,
@@ -76,10 +99,9 @@ export function parseProps<Schema extends z.ZodType>(
   const result = schema.safeParse(props);
   if (result.success) return result.data;
   const where = `<${component}> on ${page}`;
-  const raw = (props && typeof props === 'object' ? props : {}) as Record<string, unknown>;
-  const messages = issuesToDiagnostics(result.error.issues, raw, where, () => ({ line: 0, column: 0 })).map(
-    // The shared formatter names an issue without a field after front matter; here it is the props.
-    (d) => `${where}: ${d.message.replace(/^\(front matter\): /, 'props: ')}`,
+  throw new Error(
+    propProblems(schema, props)
+      .map((problem) => `${where}: ${problem}`)
+      .join('\n'),
   );
-  throw new Error(messages.join('\n'));
 }

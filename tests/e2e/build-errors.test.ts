@@ -50,6 +50,21 @@ describe('a build of broken guides', () => {
     ]);
   });
 
+  it('refuses an MDX guide whose page would fail to render, before rendering, in the checker’s words', async () => {
+    // MDX compiles such a guide; its page then throws while rendering (a ReferenceError, "Expected
+    // component … to be defined", a calculator's props), which Astro reports with a stack trace.
+    const result = await buildSite({ name: 'mdx-undefined', guidesDir: 'tests/fixtures/mdx-undefined' });
+    expect(result.code).toBe(1);
+    const file = 'tests/fixtures/mdx-undefined/2025-04-02-undefined-names.mdx';
+    expect(outputLines(result.output)).toEqual([
+      '[greenpath:content-guard] checked 1 guides in # ms: 3 errors, 0 warnings',
+      `[ERROR] [greenpath:content-guard] ${file}:11 {dailyUse}: expected a name the guide imports or exports, found none named dailyUse; the page cannot be rendered without it`,
+      `[ERROR] [greenpath:content-guard] ${file}:13 <EnergyChart>: expected a component the guide imports (from ~/components/mdx/), found none named EnergyChart; the page cannot be rendered without it`,
+      `[ERROR] [greenpath:content-guard] ${file}:17 <CarbonAwareTimeline> start: expected a start and a length that end by 24:00, found number 20`,
+      '[ERROR] [greenpath:content-guard] Build refused: 3 content errors in 1 file. Nothing was published: the previous output is as it was.',
+    ]);
+  });
+
   it('keeps the last good build when an MDX guide fails to compile mid-build', async () => {
     await rm(scratch, { recursive: true, force: true });
     await cp(path.join(ROOT, 'tests/fixtures/site'), scratch, { recursive: true });

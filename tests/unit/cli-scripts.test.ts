@@ -72,3 +72,47 @@ describe.each(SCRIPTS)('scripts/%s.ts', (script, name, wrong, message) => {
     SPAWN_TIMEOUT,
   );
 });
+
+/** Scripts whose command line names a path to read, given one where nothing (or a file) is. */
+const MISSING_PATHS: [script: string, name: string, args: string[], message: string][] = [
+  [
+    'check-content',
+    'check:content',
+    ['no-such-folder'],
+    'DIR: expected a folder of guides, found nothing at "no-such-folder"',
+  ],
+  ['check-content', 'check:content', ['README.md'], 'DIR: expected a folder of guides, found a file at "README.md"'],
+  [
+    'fix-content',
+    'fix:content',
+    ['no-such-folder'],
+    'DIR: expected a folder of guides, found nothing at "no-such-folder"',
+  ],
+  [
+    'import-guides',
+    'import',
+    ['no-such-source', '--out', 'DIR', '--dry-run'],
+    'SOURCE: expected a file or folder of guides, found nothing at "no-such-source"',
+  ],
+  [
+    'lighthouse',
+    'lighthouse',
+    ['--dir', 'no-such-folder'],
+    '--dir: expected a built site (index.html) in no-such-folder, found none; run `npm run build` first',
+  ],
+];
+
+describe.each(MISSING_PATHS)('scripts/%s.ts given a path to nothing', (script, name, args, message) => {
+  it(
+    'says so in one line, with the usage, and exits 2',
+    async () => {
+      const { code, stdout, stderr } = await run(script, args);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(`${name}: ${message}`);
+      expect(stderr).toMatch(/^usage: npm run /m);
+      expect(stderr).not.toMatch(/^\s+at |node:internal|ENOENT/m);
+      expect(code).toBe(2);
+    },
+    SPAWN_TIMEOUT,
+  );
+});
