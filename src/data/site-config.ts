@@ -20,7 +20,7 @@ import { PUBLIC_DIR } from './public-files';
 import { inferHost, type Repository } from '../lib/repository-links';
 
 export const DEFAULT_SITE_FILE = 'content/site.yaml';
-/** The stylesheet whose `--gp-bg`, `--gp-surface` and `--gp-text` the accents are checked against. */
+/** The stylesheet whose `--gp-bg`, `--gp-surface`, `--gp-surface-2` and `--gp-text` the accents are checked against. */
 export const TOKENS_FILE = 'src/styles/tokens.css';
 
 export type Theme = 'light' | 'dark';
@@ -33,6 +33,8 @@ export interface ThemeColours {
 export interface ThemeBase {
   bg: string;
   surface: string;
+  /** `--gp-surface-2`, the background of inline code: a link around code draws the accent on it. */
+  code: string;
   text: string;
 }
 
@@ -59,7 +61,7 @@ export interface SiteConfigEnvironment {
 
 /** `--gp-bg: light-dark(#fff, #101613)` and its kin, read from tokens.css. */
 export function parseThemeBase(css: string): Record<Theme, ThemeBase> {
-  const read = (token: keyof ThemeBase) => {
+  const read = (token: string) => {
     const match = new RegExp(
       `--gp-${token}:\\s*light-dark\\(\\s*(#[0-9a-f]{3,6})\\s*,\\s*(#[0-9a-f]{3,6})\\s*\\)`,
       'i',
@@ -67,10 +69,10 @@ export function parseThemeBase(css: string): Record<Theme, ThemeBase> {
     if (!match) throw new Error(`${TOKENS_FILE} has no --gp-${token}: light-dark(#…, #…) declaration`);
     return [match[1] as string, match[2] as string] as const;
   };
-  const [bg, surface, text] = [read('bg'), read('surface'), read('text')];
+  const [bg, surface, code, text] = [read('bg'), read('surface'), read('surface-2'), read('text')];
   return {
-    light: { bg: bg[0], surface: surface[0], text: text[0] },
-    dark: { bg: bg[1], surface: surface[1], text: text[1] },
+    light: { bg: bg[0], surface: surface[0], code: code[0], text: text[0] },
+    dark: { bg: bg[1], surface: surface[1], code: code[1], text: text[1] },
   };
 }
 
@@ -117,6 +119,7 @@ export function contrastPairs(
   return [
     { name: 'accent (links) on the background', fg: c.accent, bg: base.bg, field: 'accent' },
     { name: 'accent (header links) on the surface', fg: c.accent, bg: base.surface, field: 'accent' },
+    { name: 'accent (links around inline code) on the code background', fg: c.accent, bg: base.code, field: 'accent' },
     { name: 'strong (hovered links) on the background', fg: c.strong, bg: base.bg, field: 'strong' },
     { name: 'strong (tag text) on tint (tag background)', fg: c.strong, bg: c.tint, field: 'strong' },
   ];

@@ -192,8 +192,9 @@ describe('a bad site.yaml', () => {
         `${file}:5 logo.src: expected a file at public/images/fixtures/no-such-logo.svg, found none`,
         `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 2.15:1 for accent (links) on the background in the light theme (#8fbc8f on #ffffff)`,
         `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.97:1 for accent (header links) on the surface in the light theme (#8fbc8f on #f3f6f4)`,
+        `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.80:1 for accent (links around inline code) on the code background in the light theme (#8fbc8f on #e6ede9)`,
         `${file}:12 home.featured.guides[0]: expected the slug of a published guide, found "reading-tide-table", which no guide has; did you mean "reading-tide-tables"?`,
-        'Build refused: 5 content errors in 1 file. Nothing was published: the previous output is as it was.',
+        'Build refused: 6 content errors in 1 file. Nothing was published: the previous output is as it was.',
       ].map((line) => `[ERROR] [greenpath:content-guard] ${line}`),
     );
   });
