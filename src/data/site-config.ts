@@ -8,7 +8,7 @@
  * astro.config.ts loads it once, for the url and base defaults and for src/lib/site.ts's module;
  * the content guard reports its diagnostics with the guides', so one run names every problem.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { fieldName, issuesToDiagnostics, sortDiagnostics, type Diagnostic } from '../schemas/errors';
@@ -17,6 +17,8 @@ import { AA_TEXT, contrastRatio, formatRatio, isHexColour, mixHex } from '../lib
 import { nearest } from '../lib/nearest';
 import { safeDecodeURIComponent } from '../lib/decode-uri';
 import { PUBLIC_DIR } from './public-files';
+import { guidesDir } from './guides-dir';
+import { INTERFACE_TEXT_DIR } from './interface-text';
 import { inferHost, type Repository } from '../lib/repository-links';
 
 export const DEFAULT_SITE_FILE = 'content/site.yaml';
@@ -57,6 +59,11 @@ export interface SiteConfigEnvironment {
   readPublicFile(src: string): Uint8Array | undefined;
   /** The theme colours the accents must stand out from. */
   themes: Record<Theme, ThemeBase>;
+  /**
+   * The language codes of the guides folder's translation folders (`translationFolders` below): the
+   * site's languages when the file lists none, so the shipped guides build without the file.
+   */
+  translationFolders?: readonly string[];
 }
 
 /** `--gp-bg: light-dark(#fff, #101613)` and its kin, read from tokens.css. */
@@ -233,7 +240,16 @@ export function parseSiteConfig(source: string, file: string, env: SiteConfigEnv
     return { config: finish(fallback, env), diagnostics: sortDiagnostics(diagnostics) };
   }
 
-  const config = finish(result.data, env);
+  // Not written, the languages are the guides folder's translation folders (written, even `[]`,
+  // the list is the file's): without it, removing the file would build content/guides/fr/ as
+  // English guides whose slugs clash with their originals'.
+  const languages =
+    data['languages'] === undefined
+      ? (env.translationFolders ?? [])
+          .filter((code) => code.toLowerCase() !== result.data.language.toLowerCase())
+          .map((code) => ({ code }))
+      : result.data.languages;
+  const config = finish({ ...result.data, languages }, env);
   for (const [field, src] of [
     ['logo.src', result.data.logo?.src],
     ['favicon', result.data.favicon],
@@ -334,10 +350,28 @@ function offsetOf(doc: Document, p: readonly PropertyKey[]): number {
   return 0;
 }
 
-/** Reads `file` (relative to `root`); a missing or empty file is the defaults. Node only. */
+/**
+ * The folders of the guides folder that hold a language's translations, as a site file that lists
+ * no languages takes them: each named for a language with interface text (`fr/` and
+ * `src/i18n/fr.yaml`), sorted. A topic folder (`harbour/`) is not one, nor a language no file
+ * words the interface of.
+ */
+export function translationFolders(guides: string, i18nDir: string): string[] {
+  if (!existsSync(guides)) return [];
+  return readdirSync(guides, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(i18nDir, `${entry.name}.yaml`)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Reads `file` (relative to `root`); a missing or empty file is the defaults, with the
+ * translation folders of `guides` as its languages. Node only.
+ */
 export function loadSiteConfig(
   file: string = process.env['SITE_CONFIG'] || DEFAULT_SITE_FILE,
   root: string = process.cwd(),
+  guides: string = guidesDir(),
 ): SiteConfigResult & { file: string } {
   const abs = path.resolve(root, file);
   const source = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
@@ -348,5 +382,9 @@ export function loadSiteConfig(
     const target = path.join(publicDir, safeDecodeURIComponent(src));
     return target.startsWith(publicDir + path.sep) && existsSync(target) ? readFileSync(target) : undefined;
   };
-  return { file: display, ...parseSiteConfig(source, display, { readPublicFile, themes }) };
+  const folders = translationFolders(path.resolve(root, guides), path.join(root, INTERFACE_TEXT_DIR));
+  return {
+    file: display,
+    ...parseSiteConfig(source, display, { readPublicFile, themes, translationFolders: folders }),
+  };
 }

@@ -142,6 +142,15 @@ describe('a site with its own site.yaml', () => {
     expect(guide).toContain('<title>Mooring lines · Greenpath</title>');
   });
 
+  it('builds Greenpath’s own guides with the file removed: the defaults, and its translations still translations', async () => {
+    const bare = await buildSiteOrThrow({ name: 'no-site-file', env: { SITE_CONFIG: 'content/no-such-site.yaml' } });
+    const home = await readFile(path.join(bare, 'index.html'), 'utf8');
+    expect(home).toContain('<title>Guides</title>');
+    expect(home).toContain('A library of practical guides.');
+    const french = await readFile(path.join(bare, 'fr/guides/choosing-cloud-regions/index.html'), 'utf8');
+    expect(french).toMatch(/<html lang="fr"/);
+  });
+
   describe('accessibility', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no WCAG 2.2 A/AA violation on any page (${scheme})`, async () => {

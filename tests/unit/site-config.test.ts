@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,35 @@ describe('site.yaml', () => {
   it('reads the shipped file without a problem, and its colours against tokens.css', () => {
     expect(loadSiteConfig('content/site.yaml').diagnostics).toEqual([]);
     expect(loadSiteConfig('content/no-such-file.yaml').config.name).toBe('Guides');
+  });
+
+  it('takes the guides folder’s translation folders as the languages when the file lists none', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-config-'));
+    try {
+      mkdirSync(path.join(root, 'src/styles'), { recursive: true });
+      copyFileSync('src/styles/tokens.css', path.join(root, 'src/styles/tokens.css'));
+      mkdirSync(path.join(root, 'src/i18n'), { recursive: true });
+      for (const code of ['en', 'es', 'fr']) writeFileSync(path.join(root, 'src/i18n', `${code}.yaml`), '');
+      // Folders named for a language with interface text; not a topic folder, nor a language without text.
+      for (const folder of ['fr', 'es', 'de', 'harbour', 'en'])
+        mkdirSync(path.join(root, 'content/guides', folder), { recursive: true });
+      const languages = (yaml: string | undefined) => {
+        if (yaml !== undefined) writeFileSync(path.join(root, 'content/site.yaml'), yaml);
+        const { config, diagnostics } = loadSiteConfig('content/site.yaml', root, 'content/guides');
+        expect(diagnostics).toEqual([]);
+        return config.languages.map((l) => l.code);
+      };
+      expect(languages(undefined)).toEqual(['es', 'fr']);
+      expect(languages('')).toEqual(['es', 'fr']);
+      expect(languages('name: Acme\n')).toEqual(['es', 'fr']);
+      // Written, the list is the file's, even empty.
+      expect(languages('languages: [{ code: fr }]\n')).toEqual(['fr']);
+      expect(languages('languages: []\n')).toEqual([]);
+      // And Greenpath's own guides, with its site file gone, keep their French and Spanish.
+      expect(loadSiteConfig('content/no-such-file.yaml').config.languages.map((l) => l.code)).toEqual(['es', 'fr']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names a logo whose path is not valid percent-encoding as missing, instead of crashing', () => {
