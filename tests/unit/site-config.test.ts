@@ -206,6 +206,16 @@ describe('site.yaml', () => {
     ]);
   });
 
+  it('uses the logo as the favicon unless favicon names another file', () => {
+    files.set('/icon.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(check("logo: { src: /logo.svg, alt: '' }").config.faviconSrc).toBe('/logo.svg');
+    expect(check("logo: { src: /logo.svg, alt: '' }\nfavicon: /icon.png").config.faviconSrc).toBe('/icon.png');
+    expect(check('').config.faviconSrc).toBeUndefined();
+    expect(check('favicon: /no-icon.ico').diagnostics.map(formatShort)).toEqual([
+      'content/site.yaml:1 favicon: expected a file at public/no-icon.ico, found none',
+    ]);
+  });
+
   it('refuses featured slugs no guide or learning path has, suggesting the nearest', () => {
     const yaml = 'home:\n  featured:\n    guides: [alpha-basic, beta-middle]\n    series: [no-such-path]\n';
     const { config } = check(yaml);
