@@ -4,7 +4,7 @@
  * guides link to their files in its repository; axe and Lighthouse find nothing. And a bad
  * site.yaml refuses the build with each problem on its line.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -149,6 +149,19 @@ describe('a site with its own site.yaml', () => {
     expect(home).toContain('A library of practical guides.');
     const french = await readFile(path.join(bare, 'fr/guides/choosing-cloud-regions/index.html'), 'utf8');
     expect(french).toMatch(/<html lang="fr"/);
+  });
+
+  it('is served under its base and at its url when no BASE_PATH or SITE_URL says otherwise', async () => {
+    const file = path.join(ROOT, '.greenpath/test-sites/base-site.yaml');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, 'name: Tidewater Handbook\nurl: https://tidewater.example\nbase: /handbook\n');
+    const under = await buildSiteOrThrow({ name: 'branded-base', guidesDir: GUIDES, env: { SITE_CONFIG: file } });
+    const home = await readFile(path.join(under, 'index.html'), 'utf8');
+    expect(home).toContain('<link rel="canonical" href="https://tidewater.example/handbook/">');
+    expect(hrefOf(home.replace(/ data-astro-cid-\w+/g, ''), 'Guides')).toBe('/handbook/guides/');
+    expect(await readFile(path.join(under, 'rss.xml'), 'utf8')).toContain(
+      '<link>https://tidewater.example/handbook/guides/mooring-lines/</link>',
+    );
   });
 
   describe('accessibility', async () => {
