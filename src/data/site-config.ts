@@ -8,7 +8,7 @@
  * astro.config.ts loads it once, for the url and base defaults and for src/lib/site.ts's module;
  * the content guard reports its diagnostics with the guides', so one run names every problem.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { fieldName, issuesToDiagnostics, sortDiagnostics, type Diagnostic } from '../schemas/errors';
@@ -17,10 +17,12 @@ import { AA_TEXT, contrastRatio, formatRatio, isHexColour, mixHex } from '../lib
 import { nearest } from '../lib/nearest';
 import { safeDecodeURIComponent } from '../lib/decode-uri';
 import { PUBLIC_DIR } from './public-files';
+import { guidesDir } from './guides-dir';
+import { INTERFACE_TEXT_DIR } from './interface-text';
 import { inferHost, type Repository } from '../lib/repository-links';
 
 export const DEFAULT_SITE_FILE = 'content/site.yaml';
-/** The stylesheet whose `--gp-bg`, `--gp-surface` and `--gp-text` the accents are checked against. */
+/** The stylesheet whose `--gp-bg`, `--gp-surface`, `--gp-surface-2` and `--gp-text` the accents are checked against. */
 export const TOKENS_FILE = 'src/styles/tokens.css';
 
 export type Theme = 'light' | 'dark';
@@ -33,6 +35,8 @@ export interface ThemeColours {
 export interface ThemeBase {
   bg: string;
   surface: string;
+  /** `--gp-surface-2`, the background of inline code: a link around code draws the accent on it. */
+  code: string;
   text: string;
 }
 
@@ -55,11 +59,16 @@ export interface SiteConfigEnvironment {
   readPublicFile(src: string): Uint8Array | undefined;
   /** The theme colours the accents must stand out from. */
   themes: Record<Theme, ThemeBase>;
+  /**
+   * The language codes of the guides folder's translation folders (`translationFolders` below): the
+   * site's languages when the file lists none, so the shipped guides build without the file.
+   */
+  translationFolders?: readonly string[];
 }
 
 /** `--gp-bg: light-dark(#fff, #101613)` and its kin, read from tokens.css. */
 export function parseThemeBase(css: string): Record<Theme, ThemeBase> {
-  const read = (token: keyof ThemeBase) => {
+  const read = (token: string) => {
     const match = new RegExp(
       `--gp-${token}:\\s*light-dark\\(\\s*(#[0-9a-f]{3,6})\\s*,\\s*(#[0-9a-f]{3,6})\\s*\\)`,
       'i',
@@ -67,10 +76,10 @@ export function parseThemeBase(css: string): Record<Theme, ThemeBase> {
     if (!match) throw new Error(`${TOKENS_FILE} has no --gp-${token}: light-dark(#…, #…) declaration`);
     return [match[1] as string, match[2] as string] as const;
   };
-  const [bg, surface, text] = [read('bg'), read('surface'), read('text')];
+  const [bg, surface, code, text] = [read('bg'), read('surface'), read('surface-2'), read('text')];
   return {
-    light: { bg: bg[0], surface: surface[0], text: text[0] },
-    dark: { bg: bg[1], surface: surface[1], text: text[1] },
+    light: { bg: bg[0], surface: surface[0], code: code[0], text: text[0] },
+    dark: { bg: bg[1], surface: surface[1], code: code[1], text: text[1] },
   };
 }
 
@@ -117,6 +126,7 @@ export function contrastPairs(
   return [
     { name: 'accent (links) on the background', fg: c.accent, bg: base.bg, field: 'accent' },
     { name: 'accent (header links) on the surface', fg: c.accent, bg: base.surface, field: 'accent' },
+    { name: 'accent (links around inline code) on the code background', fg: c.accent, bg: base.code, field: 'accent' },
     { name: 'strong (hovered links) on the background', fg: c.strong, bg: base.bg, field: 'strong' },
     { name: 'strong (tag text) on tint (tag background)', fg: c.strong, bg: c.tint, field: 'strong' },
   ];
@@ -230,7 +240,16 @@ export function parseSiteConfig(source: string, file: string, env: SiteConfigEnv
     return { config: finish(fallback, env), diagnostics: sortDiagnostics(diagnostics) };
   }
 
-  const config = finish(result.data, env);
+  // Not written, the languages are the guides folder's translation folders (written, even `[]`,
+  // the list is the file's): without it, removing the file would build content/guides/fr/ as
+  // English guides whose slugs clash with their originals'.
+  const languages =
+    data['languages'] === undefined
+      ? (env.translationFolders ?? [])
+          .filter((code) => code.toLowerCase() !== result.data.language.toLowerCase())
+          .map((code) => ({ code }))
+      : result.data.languages;
+  const config = finish({ ...result.data, languages }, env);
   for (const [field, src] of [
     ['logo.src', result.data.logo?.src],
     ['favicon', result.data.favicon],
@@ -331,10 +350,28 @@ function offsetOf(doc: Document, p: readonly PropertyKey[]): number {
   return 0;
 }
 
-/** Reads `file` (relative to `root`); a missing or empty file is the defaults. Node only. */
+/**
+ * The folders of the guides folder that hold a language's translations, as a site file that lists
+ * no languages takes them: each named for a language with interface text (`fr/` and
+ * `src/i18n/fr.yaml`), sorted. A topic folder (`harbour/`) is not one, nor a language no file
+ * words the interface of.
+ */
+export function translationFolders(guides: string, i18nDir: string): string[] {
+  if (!existsSync(guides)) return [];
+  return readdirSync(guides, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(i18nDir, `${entry.name}.yaml`)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Reads `file` (relative to `root`); a missing or empty file is the defaults, with the
+ * translation folders of `guides` as its languages. Node only.
+ */
 export function loadSiteConfig(
   file: string = process.env['SITE_CONFIG'] || DEFAULT_SITE_FILE,
   root: string = process.cwd(),
+  guides: string = guidesDir(),
 ): SiteConfigResult & { file: string } {
   const abs = path.resolve(root, file);
   const source = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
@@ -345,5 +382,9 @@ export function loadSiteConfig(
     const target = path.join(publicDir, safeDecodeURIComponent(src));
     return target.startsWith(publicDir + path.sep) && existsSync(target) ? readFileSync(target) : undefined;
   };
-  return { file: display, ...parseSiteConfig(source, display, { readPublicFile, themes }) };
+  const folders = translationFolders(path.resolve(root, guides), path.join(root, INTERFACE_TEXT_DIR));
+  return {
+    file: display,
+    ...parseSiteConfig(source, display, { readPublicFile, themes, translationFolders: folders }),
+  };
 }

@@ -109,6 +109,8 @@ export const siteConfigSchema = z.strictObject(
      * The languages guides are translated into, each published under its code (`/fr/guides/…`);
      * the default `language` keeps the plain URLs. An entry with the default's code only names
      * it. `name` defaults to the language's own name for itself, `dir` to its script's direction.
+     * Left out, they are the guides folder's folders named for a language src/i18n/ words the
+     * interface of (src/data/site-config.ts `translationFolders`); `[]` says there are none.
      */
     languages: z
       .array(

@@ -4,7 +4,7 @@
  * guides link to their files in its repository; axe and Lighthouse find nothing. And a bad
  * site.yaml refuses the build with each problem on its line.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -142,6 +142,28 @@ describe('a site with its own site.yaml', () => {
     expect(guide).toContain('<title>Mooring lines · Greenpath</title>');
   });
 
+  it('builds Greenpath’s own guides with the file removed: the defaults, and its translations still translations', async () => {
+    const bare = await buildSiteOrThrow({ name: 'no-site-file', env: { SITE_CONFIG: 'content/no-such-site.yaml' } });
+    const home = await readFile(path.join(bare, 'index.html'), 'utf8');
+    expect(home).toContain('<title>Guides</title>');
+    expect(home).toContain('A library of practical guides.');
+    const french = await readFile(path.join(bare, 'fr/guides/choosing-cloud-regions/index.html'), 'utf8');
+    expect(french).toMatch(/<html lang="fr"/);
+  });
+
+  it('is served under its base and at its url when no BASE_PATH or SITE_URL says otherwise', async () => {
+    const file = path.join(ROOT, '.greenpath/test-sites/base-site.yaml');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, 'name: Tidewater Handbook\nurl: https://tidewater.example\nbase: /handbook\n');
+    const under = await buildSiteOrThrow({ name: 'branded-base', guidesDir: GUIDES, env: { SITE_CONFIG: file } });
+    const home = await readFile(path.join(under, 'index.html'), 'utf8');
+    expect(home).toContain('<link rel="canonical" href="https://tidewater.example/handbook/">');
+    expect(hrefOf(home.replace(/ data-astro-cid-\w+/g, ''), 'Guides')).toBe('/handbook/guides/');
+    expect(await readFile(path.join(under, 'rss.xml'), 'utf8')).toContain(
+      '<link>https://tidewater.example/handbook/guides/mooring-lines/</link>',
+    );
+  });
+
   describe('accessibility', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no WCAG 2.2 A/AA violation on any page (${scheme})`, async () => {
@@ -192,8 +214,9 @@ describe('a bad site.yaml', () => {
         `${file}:5 logo.src: expected a file at public/images/fixtures/no-such-logo.svg, found none`,
         `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 2.15:1 for accent (links) on the background in the light theme (#8fbc8f on #ffffff)`,
         `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.97:1 for accent (header links) on the surface in the light theme (#8fbc8f on #f3f6f4)`,
+        `${file}:8 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.80:1 for accent (links around inline code) on the code background in the light theme (#8fbc8f on #e6ede9)`,
         `${file}:12 home.featured.guides[0]: expected the slug of a published guide, found "reading-tide-table", which no guide has; did you mean "reading-tide-tables"?`,
-        'Build refused: 5 content errors in 1 file. Nothing was published: the previous output is as it was.',
+        'Build refused: 6 content errors in 1 file. Nothing was published: the previous output is as it was.',
       ].map((line) => `[ERROR] [greenpath:content-guard] ${line}`),
     );
   });

@@ -229,6 +229,12 @@ describe('.github/workflows/deploy.yml', () => {
     expect(indexOf(site)).toBeLessThan(indexOf(npmBuild));
   });
 
+  it('checks out the whole history, so guides show their last commit’s date (a shallow clone gives none)', () => {
+    // actions/checkout fetches one commit unless told otherwise; src/integrations/git-dates/read.ts
+    // then gives every guide no git date at all.
+    expect(action('actions/checkout')?.with?.['fetch-depth']).toBe(0);
+  });
+
   it('uploads the folder the build writes', () => {
     const config = readFileSync(path.join(ROOT, 'astro.config.ts'), 'utf8');
     const outDir = /process\.env\['OUT_DIR'\] \|\| '([^']+)'/.exec(config)?.[1];

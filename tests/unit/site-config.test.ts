@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,8 @@ import {
 import { formatShort } from '~/schemas/errors';
 
 const themes = {
-  light: { bg: '#ffffff', surface: '#f3f6f4', text: '#17211c' },
-  dark: { bg: '#101613', surface: '#18211c', text: '#e3ebe6' },
+  light: { bg: '#ffffff', surface: '#f3f6f4', code: '#e6ede9', text: '#17211c' },
+  dark: { bg: '#101613', surface: '#18211c', code: '#212c26', text: '#e3ebe6' },
 };
 const files = new Map<string, Uint8Array>([['/logo.svg', new TextEncoder().encode('<svg viewBox="0 0 40 20"></svg>')]]);
 const env = { themes, readPublicFile: (src: string) => files.get(src) };
@@ -121,6 +121,35 @@ describe('site.yaml', () => {
     expect(loadSiteConfig('content/no-such-file.yaml').config.name).toBe('Guides');
   });
 
+  it('takes the guides folder’s translation folders as the languages when the file lists none', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-config-'));
+    try {
+      mkdirSync(path.join(root, 'src/styles'), { recursive: true });
+      copyFileSync('src/styles/tokens.css', path.join(root, 'src/styles/tokens.css'));
+      mkdirSync(path.join(root, 'src/i18n'), { recursive: true });
+      for (const code of ['en', 'es', 'fr']) writeFileSync(path.join(root, 'src/i18n', `${code}.yaml`), '');
+      // Folders named for a language with interface text; not a topic folder, nor a language without text.
+      for (const folder of ['fr', 'es', 'de', 'harbour', 'en'])
+        mkdirSync(path.join(root, 'content/guides', folder), { recursive: true });
+      const languages = (yaml: string | undefined) => {
+        if (yaml !== undefined) writeFileSync(path.join(root, 'content/site.yaml'), yaml);
+        const { config, diagnostics } = loadSiteConfig('content/site.yaml', root, 'content/guides');
+        expect(diagnostics).toEqual([]);
+        return config.languages.map((l) => l.code);
+      };
+      expect(languages(undefined)).toEqual(['es', 'fr']);
+      expect(languages('')).toEqual(['es', 'fr']);
+      expect(languages('name: Acme\n')).toEqual(['es', 'fr']);
+      // Written, the list is the file's, even empty.
+      expect(languages('languages: [{ code: fr }]\n')).toEqual(['fr']);
+      expect(languages('languages: []\n')).toEqual([]);
+      // And Greenpath's own guides, with its site file gone, keep their French and Spanish.
+      expect(loadSiteConfig('content/no-such-file.yaml').config.languages.map((l) => l.code)).toEqual(['es', 'fr']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('names a logo whose path is not valid percent-encoding as missing, instead of crashing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'site-config-'));
     try {
@@ -164,7 +193,26 @@ describe('site.yaml', () => {
     expect(check(valid).diagnostics.map(formatShort)).toEqual([
       'content/site.yaml:4 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 2.15:1 for accent (links) on the background in the light theme (#8fbc8f on #ffffff)',
       'content/site.yaml:4 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.97:1 for accent (header links) on the surface in the light theme (#8fbc8f on #f3f6f4)',
+      'content/site.yaml:4 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 1.80:1 for accent (links around inline code) on the code background in the light theme (#8fbc8f on #e6ede9)',
       'content/site.yaml:7 logo.src: expected a file at public/missing-logo.svg, found none',
+    ]);
+  });
+
+  it('checks the accent on the background of inline code too, which a link around code is drawn on', () => {
+    // Material's green 800 passes on the background (5.13:1) and the surface (4.71:1), not on code's.
+    const found = check("colours:\n  light: { accent: '#2e7d32' }\n  dark: { accent: '#7ad7a6' }\n").diagnostics;
+    expect(found.map(formatShort)).toEqual([
+      'content/site.yaml:2 colours.light.accent: expected a contrast of at least 4.5:1 (WCAG 2.2 AA), found 4.31:1 for accent (links around inline code) on the code background in the light theme (#2e7d32 on #e6ede9)',
+    ]);
+  });
+
+  it('uses the logo as the favicon unless favicon names another file', () => {
+    files.set('/icon.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(check("logo: { src: /logo.svg, alt: '' }").config.faviconSrc).toBe('/logo.svg');
+    expect(check("logo: { src: /logo.svg, alt: '' }\nfavicon: /icon.png").config.faviconSrc).toBe('/icon.png');
+    expect(check('').config.faviconSrc).toBeUndefined();
+    expect(check('favicon: /no-icon.ico').diagnostics.map(formatShort)).toEqual([
+      'content/site.yaml:1 favicon: expected a file at public/no-icon.ico, found none',
     ]);
   });
 
@@ -190,9 +238,9 @@ describe('site.yaml', () => {
   it('reads theme colours from tokens.css and sizes logos', () => {
     expect(
       parseThemeBase(
-        '--gp-bg: light-dark(#ffffff, #101613);--gp-surface: light-dark(#eee, #111);--gp-text: light-dark(#000, #fff);',
+        '--gp-bg: light-dark(#ffffff, #101613);--gp-surface: light-dark(#eee, #111);--gp-surface-2: light-dark(#ddd, #222);--gp-text: light-dark(#000, #fff);',
       ).dark,
-    ).toEqual({ bg: '#101613', surface: '#111', text: '#fff' });
+    ).toEqual({ bg: '#101613', surface: '#111', code: '#222', text: '#fff' });
     expect(check("logo: { src: /logo.svg, alt: '' }").config.logo).toMatchObject({ width: 40, height: 20 });
     const png = new Uint8Array(24);
     png.set([0x89, 0x50, 0x4e, 0x47], 0);
