@@ -37,6 +37,7 @@ import {
   CARD_CHUNK,
   chunkOf,
   decodeGuidesIndex,
+  formatDate,
   renderCard,
   type CardFacts,
   type CardText,
@@ -127,6 +128,8 @@ class GuideFilter extends HTMLElement {
     this.#cards = decodeGuidesIndex(index).map((facts, at) => ({ facts, at, ...toFilterItem(facts) }));
     // The newest guides' descriptions, which a first filter mostly draws: fetched now, not after it.
     void this.#texts(this.#cards.slice(0, CARD_CHUNK), true);
+    // Making the first date format loads the locale's data, a quarter of a first redraw: now, at idle.
+    formatDate((this.#text['card'] as unknown as CardText).locale, new Date(0));
     for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
       node.disabled = false;
 

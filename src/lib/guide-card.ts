@@ -117,7 +117,7 @@ export const DATE_STYLE: Intl.DateTimeFormatOptions = {
  * (a tenth of the filter's first redraw of 24 cards went to making them).
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(locale: string, date: Date): string {
+export function formatDate(locale: string, date: Date): string {
   let format = dateFormats.get(locale);
   if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, DATE_STYLE)));
   return format.format(date);
