@@ -66,6 +66,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className 
 
 class GuideFilter extends HTMLElement {
   #cards: Card[] = [];
+  /**
+   * The page's scroll position, kept as the reader scrolls: read during a redraw, after the click
+   * changed the box, it would make the browser lay the page out once more than it must.
+   */
+  #scroll = { x: 0, y: 0 };
+  /** The cards in each sort order asked for so far, sorted once (a sort is stable). */
+  #sorted = new Map<FilterState['sort'], Card[]>();
   /** List items by slug: the page's own, then those drawn here, each drawn once. */
   #items = new Map<string, HTMLElement>();
   #controls: Control[] = [];
@@ -128,8 +135,13 @@ class GuideFilter extends HTMLElement {
     this.#cards = decodeGuidesIndex(index).map((facts, at) => ({ facts, at, ...toFilterItem(facts) }));
     // The newest guides' descriptions, which a first filter mostly draws: fetched now, not after it.
     void this.#texts(this.#cards.slice(0, CARD_CHUNK), true);
-    // Making the first date format loads the locale's data, a quarter of a first redraw: now, at idle.
+    // Making the first date format loads the locale's data, a quarter of a first redraw, and the
+    // library in the default order is sorted: now, at idle, rather than on the first filter.
     formatDate((this.#text['card'] as unknown as CardText).locale, new Date(0));
+    this.#inOrder('newest');
+    const keepScroll = () => (this.#scroll = { x: scrollX, y: scrollY });
+    keepScroll();
+    addEventListener('scroll', keepScroll, { passive: true });
     for (const node of this.querySelectorAll<HTMLFieldSetElement | Control>('fieldset, input, select'))
       node.disabled = false;
 
@@ -191,13 +203,20 @@ class GuideFilter extends HTMLElement {
     const asked = ++this.#asked;
     // Words match descriptions too: with every chunk here, results and counts are exact.
     this.#when(asked, state.q ? this.#texts(this.#cards, true) : undefined, () => {
-      const counts = facetCounts(this.#cards, state);
-      const matching = sortItems(counts.matching, state.sort);
+      // Counted over the cards in the order asked for, the matching ones come out in that order.
+      const counts = facetCounts(this.#inOrder(state.sort), state);
+      const matching = counts.matching;
       this.#when(asked, this.#texts(matching.slice(0, PAGE_SIZE)), () => {
         this.#apply(state, counts, matching, writeControls, writeUrl);
         then?.();
       });
     });
+  }
+
+  #inOrder(order: FilterState['sort']): Card[] {
+    let cards = this.#sorted.get(order);
+    if (!cards) this.#sorted.set(order, (cards = sortItems(this.#cards, order)));
+    return cards;
   }
 
   /**
@@ -305,7 +324,7 @@ class GuideFilter extends HTMLElement {
   ): void {
     const focused = document.activeElement;
     const results = this.#list.parentElement as HTMLElement;
-    const { scrollX: x, scrollY: y } = window;
+    const { x, y } = this.#scroll;
     this.#state = state;
     if (writeControls) this.#write(state);
     this.#matching = matching;
