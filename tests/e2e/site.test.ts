@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, launchBrowser, newPage, runAxe } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -143,6 +143,15 @@ describe('the guide page', () => {
   });
 });
 
+/**
+ * The background the init script below recorded in the page's first animation frame. `goto` and
+ * `reload` return at the load event, which under load can come before that frame: wait for it.
+ */
+async function firstPaintBg(page: Page): Promise<string> {
+  const handle = await page.waitForFunction(() => (window as unknown as { firstPaintBg?: string }).firstPaintBg);
+  return (await handle.jsonValue()) as string;
+}
+
 describe('themes', () => {
   it('the toggle persists across pages and the stored theme is applied before first paint', async () => {
     const { page, context } = await newPage(browser, { colorScheme: 'light' });
@@ -160,22 +169,16 @@ describe('themes', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${server.url}guides/alpha-basics/`);
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
-      'rgb(255, 255, 255)',
-    );
+    expect(await firstPaintBg(page)).toBe('rgb(255, 255, 255)');
     await page.getByLabel('Theme').selectOption('dark');
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.goto(`${server.url}tags/`);
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
-      'rgb(16, 22, 19)',
-    );
+    expect(await firstPaintBg(page)).toBe('rgb(16, 22, 19)');
     expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
     await page.getByLabel('Theme').selectOption('auto');
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { firstPaintBg: string }).firstPaintBg)).toBe(
-      'rgb(255, 255, 255)',
-    );
+    expect(await firstPaintBg(page)).toBe('rgb(255, 255, 255)');
     await context.close();
   });
 
