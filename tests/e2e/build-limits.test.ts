@@ -25,6 +25,16 @@ function nestedEmphasis(depth = 2500): string {
   return `---\ntitle: Nested emphasis\ndate: 2025-01-01\ndifficulty: beginner\ntags: [cloud]\ndescription: Emphasis nested too deep to render.\n---\n\nFirst paragraph.\n\n${'*a\n'.repeat(depth)}${'a*\n'.repeat(depth)}`;
 }
 
+/** Runs `script` in a Node process of its own: how it ended, and what it wrote to stderr. */
+function runNode(script: string): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
 let good = '';
 let before: Record<string, string> = {};
 
@@ -95,12 +105,7 @@ describe('the build time limit', () => {
       const write = () => { process.stderr.write('line ' + n++ + '\\n'); setImmediate(write); };
       write();
     });`;
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const { code, stderr } = await runNode(script);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^line 0\n/);
     expect(stderr.trimEnd().split('\n').at(-1)).toBe('Stopped while writing.');
@@ -114,14 +119,7 @@ describe('the build time limit', () => {
       setTimeout(() => { for (;;) {} }, 50);
     });`;
     const started = Date.now();
-    const { code, signal, stderr } = await new Promise<{ code: number | null; signal: string | null; stderr: string }>(
-      (resolve) => {
-        const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-      },
-    );
+    const { code, signal, stderr } = await runNode(script);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code === 0).toBe(false);
     expect(signal).toMatch(/SIGTERM|SIGKILL/);
