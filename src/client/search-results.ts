@@ -111,11 +111,18 @@ export class ResultsView {
    * drawn (`show` appends it in order, only while it is still the answer shown).
    */
   async load(outcome: SearchOutcome): Promise<LoadedOutcome> {
-    const data = outcome.results.slice(0, this.pageSize).map((result) => result.data());
+    const [head, ...tail] = outcome.results.slice(0, this.pageSize);
+    const first = head?.data();
+    // The rest are asked for once the first is here: asked for beside it, they slowed it by a
+    // third (their fetches and decompression shared the network and Pagefind's worker with it).
+    const after = first?.then(
+      () => undefined,
+      () => undefined,
+    );
+    const rest = tail.map((result) => (after ?? Promise.resolve()).then(() => result.data()));
     // A fetch that fails after its answer went stale is nobody's error.
-    for (const item of data) item.catch(() => undefined);
-    const first = data[0] ? [this.item(await data[0])] : [];
-    return { outcome, items: first, rest: data.slice(1) };
+    for (const item of rest) item.catch(() => undefined);
+    return { outcome, items: first ? [this.item(await first)] : [], rest };
   }
 
   /**
