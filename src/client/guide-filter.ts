@@ -46,7 +46,7 @@ import {
 import { readText, say } from './page-text';
 import { PAGE_SIZE } from '~/lib/pagination';
 import { BASE } from '~/data/urls';
-import { siteUrls } from '~/lib/urls';
+import { cardUrls } from '~/lib/urls';
 
 interface Card extends FilterItem {
   facts: CardFacts;
@@ -88,9 +88,11 @@ class GuideFilter extends HTMLElement {
   #chunkUrl!: (n: number) => string;
   /** The latest view asked for: an older one whose chunks come late is not drawn. */
   #asked = 0;
+  /** The latest list drawn: cards left for after a frame are not added to a newer one. */
+  #later = 0;
   /** The page's language's URLs: `data-lang` names a language other than the default (`/fr/…`). */
   get #urls() {
-    return siteUrls(BASE, this.dataset['lang'] || undefined);
+    return cardUrls(BASE, this.dataset['lang'] || undefined);
   }
 
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
@@ -252,11 +254,15 @@ class GuideFilter extends HTMLElement {
     return waits.length ? Promise.all(waits) : undefined;
   }
 
-  /** Shows the first `count` matching cards; returns the first one added, if any. */
-  #render(count: number): HTMLElement | undefined {
-    const from = this.#list.children.length;
+  /**
+   * Shows the first `count` matching cards, drawing the first `now` of them at once and the rest
+   * after the next frame (the list is busy until then); returns the first one added, if any.
+   */
+  #render(count: number, now = count): HTMLElement | undefined {
+    const list = this.#list;
+    const from = list.children.length;
     this.#shown = Math.min(count, this.#matching.length);
-    const shown = this.#matching.slice(0, this.#shown);
+    const shown = this.#matching.slice(0, Math.min(now, this.#shown));
     // Cards not drawn yet are parsed in one go: each innerHTML is a parser of its own.
     const missing = shown.filter(({ facts }) => !this.#items.has(facts.slug));
     if (missing.length) {
@@ -268,13 +274,50 @@ class GuideFilter extends HTMLElement {
       );
     }
     const items = shown.map(({ facts }) => this.#items.get(facts.slug) as HTMLElement);
-    const children = this.#list.children;
+    const children = list.children;
     // Cards already in place stay (and keep focus); only the rest is added.
     const kept = children.length <= items.length && items.every((li, i) => i >= children.length || children[i] === li);
-    if (kept) this.#list.append(...items.slice(children.length));
-    else this.#list.replaceChildren(...items);
+    if (kept) list.append(...items.slice(children.length));
+    else list.replaceChildren(...items);
     this.#part('more').hidden = this.#shown >= this.#matching.length;
+    const later = ++this.#later;
+    list.toggleAttribute('aria-busy', items.length < this.#shown);
+    // The rest are added as the frame after the next begins, so that frame draws them.
+    if (items.length < this.#shown)
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (later === this.#later) this.#render(this.#shown);
+        }),
+      );
     return items[from];
+  }
+
+  /**
+   * How many cards a redraw draws for its first frame: as many as are in view now (all when the
+   * list ends in view or has focus). Laying out new cards is most of a redraw's time; the rest
+   * wait for the frame after.
+   */
+  #inView(): number {
+    const items = [...this.#list.children];
+    const n = items.filter((li) => li.getBoundingClientRect().top < innerHeight).length;
+    return n < items.length && !this.#list.contains(document.activeElement) ? n : PAGE_SIZE;
+  }
+
+  /**
+   * A shorter list must not shorten the page under what is in view: the browser would scroll and
+   * move the control just used from under the pointer. Grows the results to fill the gap.
+   */
+  #holdHeight(): void {
+    const results = this.#list.parentElement as HTMLElement;
+    const { x, y } = this.#scroll;
+    results.style.minBlockSize = '';
+    const gap = y + innerHeight - document.documentElement.scrollHeight;
+    if (gap > 0) {
+      // From the results' top to the bottom of the whole filter (the panel beside may be longer).
+      const height = this.getBoundingClientRect().bottom - results.getBoundingClientRect().top;
+      results.style.minBlockSize = `${height + gap}px`;
+    }
+    if (scrollY !== y) scrollTo(x, y);
   }
 
   #fromUrl(): FilterState {
@@ -323,12 +366,11 @@ class GuideFilter extends HTMLElement {
     writeUrl: boolean,
   ): void {
     const focused = document.activeElement;
-    const results = this.#list.parentElement as HTMLElement;
-    const { x, y } = this.#scroll;
+    const now = this.#inView();
     this.#state = state;
     if (writeControls) this.#write(state);
     this.#matching = matching;
-    this.#render(PAGE_SIZE);
+    this.#render(PAGE_SIZE, now);
     // The numbered pages list the unfiltered library: "Show more" pages through these results.
     const pages = this.#part('pagination');
     if (pages) pages.hidden = true;
@@ -383,16 +425,7 @@ class GuideFilter extends HTMLElement {
         }),
       );
     }
-    // A shorter list must not shorten the page under what is in view: the browser would scroll
-    // and move the control just used from under the pointer. Grow the results to fill the gap.
-    results.style.minBlockSize = '';
-    const gap = y + innerHeight - document.documentElement.scrollHeight;
-    if (gap > 0) {
-      // From the results' top to the bottom of the whole filter (the panel beside may be longer).
-      const height = this.getBoundingClientRect().bottom - results.getBoundingClientRect().top;
-      results.style.minBlockSize = `${height + gap}px`;
-    }
-    if (scrollY !== y) scrollTo(x, y);
+    this.#holdHeight();
     // Moving a card moves focus out of it: put it back. A focused control that vanished: the list.
     if (focused instanceof HTMLElement && this.#list.contains(focused)) focused.focus({ preventScroll: true });
     if (this.contains(focused) && !this.contains(document.activeElement)) this.#focusList();

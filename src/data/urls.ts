@@ -10,7 +10,8 @@ import { siteHref as siteHrefUnder } from '../lib/site';
 /** The base path with one leading and trailing slash: `/` or `/docs/`. */
 export const BASE = normaliseBase(import.meta.env.BASE_URL);
 
-export const urls = siteUrls(BASE);
+// Pure: a browser bundle that imports this module for BASE alone leaves siteUrls out.
+export const urls = /* @__PURE__ */ siteUrls(BASE);
 
 /** `withBase('guides/x/')` → `/docs/guides/x/`. Absolute URLs and fragments pass through. */
 export function withBase(path: string): string {

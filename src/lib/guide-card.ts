@@ -10,7 +10,7 @@
 import type { Difficulty } from './difficulty';
 import type { FilterItemSource } from './guide-filter';
 import { fill } from './template';
-import type { SiteUrls } from './urls';
+import type { CardUrls } from './urls';
 
 export interface CardFacts extends FilterItemSource {
   slug: string;
@@ -150,7 +150,7 @@ export interface CardOptions {
   headingLevel: 2 | 3;
   text: CardText;
   /** The site's URLs under this build's base (src/data/urls.ts in pages and in the browser alike). */
-  urls: SiteUrls;
+  urls: CardUrls;
 }
 
 /**

@@ -51,31 +51,53 @@ function listPage(n: number, first: string, rest: () => string): string {
  */
 export const SHARED_PAGES: readonly (keyof typeof PAGE_PATHS)[] = ['translations', 'robots', 'notFound'];
 
-/**
- * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
- * `/<language>/`: none for the default language, whose URLs are the plain ones. A language's
- * pages are the default language's under a longer base; the shared pages stay under `base`.
- */
-export function siteUrls(base: string, language?: string) {
-  const root = language ? withBase(`${language}/`, base) : base;
-  /** A page's URL: its path with the values in place of its `:name` segments, in order, under the base. */
-  const page = (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
+/** Where a language's pages live: `base` for the default language, `<base><language>/` for another. */
+function languageRoot(base: string, language: string | undefined): string {
+  return language ? withBase(`${language}/`, base) : base;
+}
+
+/** A page's URL: its path with the values in place of its `:name` segments, in order, under `root`. */
+function pageUrl(root: string) {
+  return (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
     let i = 0;
     return withBase(
       PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
       root,
     );
   };
+}
+
+/**
+ * The URLs a guide card links (part of siteUrls): all <guide-filter> needs to draw cards in the
+ * browser, whose bundle then carries none of the others.
+ */
+export function cardUrls(base: string, language?: string) {
+  const page = pageUrl(languageRoot(base, language));
   return {
+    guide: (slug: string) => page('guide', slug),
+    tag: (slug: string) => page('tag', slug),
+    difficulty: (level: Difficulty) => page('difficulty', level),
+  };
+}
+
+export type CardUrls = ReturnType<typeof cardUrls>;
+
+/**
+ * Every page's URL under `base` (`/` or `/docs/`), in the language whose pages live under
+ * `/<language>/`: none for the default language, whose URLs are the plain ones. A language's
+ * pages are the default language's under a longer base; the shared pages stay under `base`.
+ */
+export function siteUrls(base: string, language?: string) {
+  const root = languageRoot(base, language);
+  const page = pageUrl(root);
+  return {
+    ...cardUrls(base, language),
     home: () => page('home'),
     guides: () => page('guides'),
     /** `/guides/` for page 1, `/guides/page/2/` after. */
     guidesPage: (n: number) => listPage(n, page('guides'), () => page('guidesPage', String(n))),
-    guide: (slug: string) => page('guide', slug),
     tags: () => page('tags'),
-    tag: (slug: string) => page('tag', slug),
     tagPage: (slug: string, n: number) => listPage(n, page('tag', slug), () => page('tagPage', slug, String(n))),
-    difficulty: (level: Difficulty) => page('difficulty', level),
     difficultyPage: (level: Difficulty, n: number) =>
       listPage(n, page('difficulty', level), () => page('difficultyPage', level, String(n))),
     series: (slug: string) => page('series', slug),

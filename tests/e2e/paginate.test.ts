@@ -287,6 +287,65 @@ describe('with JavaScript', () => {
     await context.close();
   });
 
+  it("draws the cards in view for the next frame and the rest for the frame after, never an older view's onto a newer one", async () => {
+    const { page, context, consoleErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}guides/`);
+    await upgraded(page);
+    // The descriptions the cards need are fetched with the index: a filter then draws at once.
+    await page.waitForLoadState('networkidle');
+    const [a, b] = (['beginner', 'intermediate', 'advanced'] as const)
+      .map((level) => ({ level, cards: library.filter((c) => c.difficulty === level) }))
+      .sort((x, y) => y.cards.length - x.cards.length);
+    expect(b!.cards.length).toBeGreaterThan(PAGE);
+    const slugs = (cards: StaticCard[]) => cards.slice(0, PAGE).map((c) => c.slug);
+    const steps = await page.evaluate(
+      async ({ a, b }) => {
+        const list = document.querySelector<HTMLElement>('[data-guide-list]')!;
+        const box = (level: string) =>
+          document.querySelector<HTMLInputElement>(`input[name=difficulty][value=${level}]`)!;
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const look = () => ({
+          slugs: [...list.querySelectorAll<HTMLElement>(':scope > li > article')].map((c) => c.dataset['slug']),
+          busy: list.hasAttribute('aria-busy'),
+          marked: list.querySelectorAll('[data-marked]').length,
+        });
+        const inView = [...list.children].filter((li) => li.getBoundingClientRect().top < innerHeight).length;
+        box(a).click();
+        const atClick = look();
+        for (const li of list.children) li.setAttribute('data-marked', '');
+        await frame();
+        const firstFrame = look();
+        await frame();
+        const secondFrame = look();
+        // Two views in one go: the rest of the first must never reach the list.
+        box(b).click();
+        box(a).click();
+        await frame();
+        await frame();
+        const newest = look();
+        // With focus in a card, every card is drawn at once (moving it would lose focus).
+        box(b).click();
+        list.querySelector('a')!.focus();
+        box(a).click();
+        return { inView, atClick, firstFrame, secondFrame, newest, focused: look() };
+      },
+      { a: a!.level, b: b!.level },
+    );
+    expect(steps.inView).toBeGreaterThan(0);
+    expect(steps.inView).toBeLessThan(PAGE);
+    expect(steps.atClick).toEqual({ slugs: slugs(a!.cards).slice(0, steps.inView), busy: true, marked: 0 });
+    expect(steps.firstFrame).toEqual({ ...steps.atClick, marked: steps.inView });
+    // The rest are added after the cards drawn first, which stay as they are.
+    expect(steps.secondFrame).toEqual({ slugs: slugs(a!.cards), busy: false, marked: steps.inView });
+    expect(steps.newest.slugs).toEqual(slugs(b!.cards));
+    expect(steps.newest.busy).toBe(false);
+    expect(steps.focused.slugs).toEqual(slugs(a!.cards));
+    expect(steps.focused.busy).toBe(false);
+    expect(await page.getByRole('status').textContent()).toBe(`${a!.cards.length} of ${library.length} guides`);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('a card drawn in the browser looks as the server draws it, and its parts as on a guide page', async () => {
     const { page, context } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}guides/`);

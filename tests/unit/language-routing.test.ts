@@ -9,7 +9,7 @@ import { resolveLink } from '../../content-tools/check/links';
 import { checkGuideSource, duplicateSlugDiagnostics } from '../../content-tools/guide-files';
 import { guideId, hasSearchIndex, languageOfPath, pageAlternates, siteLanguages, splitGuideId } from '~/lib/languages';
 import { buildLibrary, type GuideInput } from '~/lib/library';
-import { inLanguage, siteUrls } from '~/lib/urls';
+import { cardUrls, inLanguage, siteUrls } from '~/lib/urls';
 import { guideLastmod, recordLastUpdated } from '~/integrations/git-dates/sitemap';
 import { guideSchema } from '~/schemas/guide';
 import type { GuideRecord } from '../../content-tools/check/types';
@@ -57,6 +57,25 @@ describe('URLs in a language', () => {
     expect(fr.carbon()).toBe('/docs/fr/about/carbon/');
     expect(fr.carbonReport()).toBe('/docs/carbon-report.json');
     expect(fr.translations()).toBe('/docs/about/translations/');
+  });
+
+  it('give a card in the browser the links the server gives it, in every language and under a base', () => {
+    for (const [base, language] of [
+      ['/', undefined],
+      ['/docs/', undefined],
+      ['/docs/', 'fr'],
+      ['/', 'ar'],
+    ] as const) {
+      const card = cardUrls(base, language);
+      const site = siteUrls(base, language);
+      expect(Object.keys(card).sort()).toEqual(['difficulty', 'guide', 'tag']);
+      expect([card.guide('alpha'), card.tag('cloud'), card.difficulty('advanced')]).toEqual([
+        site.guide('alpha'),
+        site.tag('cloud'),
+        site.difficulty('advanced'),
+      ]);
+    }
+    expect(cardUrls('/docs/', 'fr').tag('cloud')).toBe('/docs/fr/tags/cloud/');
   });
 
   it('keep the default language’s URLs exactly as they were', () => {

@@ -71,6 +71,8 @@ const IN_PAGE = `async (count) => {
     undo();
     await nextFrame();
   }
+  // Cards beyond those in view are added a frame later; the list is busy until then.
+  while (list.hasAttribute('aria-busy')) await nextFrame();
   return { cards: list.children.length, apply, frame };
 }`;
 
