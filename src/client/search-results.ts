@@ -113,13 +113,11 @@ export class ResultsView {
   async load(outcome: SearchOutcome): Promise<LoadedOutcome> {
     const [head, ...tail] = outcome.results.slice(0, this.pageSize);
     const first = head?.data();
-    // The rest are asked for once the first is here: asked for beside it, they slowed it by a
-    // third (their fetches and decompression shared the network and Pagefind's worker with it).
-    const after = first?.then(
-      () => undefined,
-      () => undefined,
-    );
-    const rest = tail.map((result) => (after ?? Promise.resolve()).then(() => result.data()));
+    // The rest are asked for once the first is here, failed or not: asked for beside it, they
+    // shared the network and Pagefind's worker with it (its fetch took 13 ms in a trace, 3 to 6 ms
+    // alone).
+    const after = first?.catch(() => undefined) ?? Promise.resolve();
+    const rest = tail.map((result) => after.then(() => result.data()));
     // A fetch that fails after its answer went stale is nobody's error.
     for (const item of rest) item.catch(() => undefined);
     return { outcome, items: first ? [this.item(await first)] : [], rest };

@@ -56,9 +56,11 @@ function languageRoot(base: string, language: string | undefined): string {
   return language ? withBase(`${language}/`, base) : base;
 }
 
+type PageUrl = (name: keyof typeof PAGE_PATHS, ...values: string[]) => string;
+
 /** A page's URL: its path with the values in place of its `:name` segments, in order, under `root`. */
-function pageUrl(root: string) {
-  return (name: keyof typeof PAGE_PATHS, ...values: string[]) => {
+function pageUrl(root: string): PageUrl {
+  return (name, ...values) => {
     let i = 0;
     return withBase(
       PAGE_PATHS[name].replace(/:[a-z]+/g, () => values[i++] ?? ''),
@@ -67,17 +69,21 @@ function pageUrl(root: string) {
   };
 }
 
-/**
- * The URLs a guide card links (part of siteUrls): all <guide-filter> needs to draw cards in the
- * browser, whose bundle then carries none of the others.
- */
-export function cardUrls(base: string, language?: string) {
-  const page = pageUrl(languageRoot(base, language));
+/** The links of a guide card, from a language's `page` URLs: cardUrls and siteUrls share them. */
+function cardLinks(page: PageUrl) {
   return {
     guide: (slug: string) => page('guide', slug),
     tag: (slug: string) => page('tag', slug),
     difficulty: (level: Difficulty) => page('difficulty', level),
   };
+}
+
+/**
+ * The URLs a guide card links (part of siteUrls): all <guide-filter> needs to draw cards in the
+ * browser, whose bundle then carries none of the others.
+ */
+export function cardUrls(base: string, language?: string) {
+  return cardLinks(pageUrl(languageRoot(base, language)));
 }
 
 export type CardUrls = ReturnType<typeof cardUrls>;
@@ -91,7 +97,7 @@ export function siteUrls(base: string, language?: string) {
   const root = languageRoot(base, language);
   const page = pageUrl(root);
   return {
-    ...cardUrls(base, language),
+    ...cardLinks(page),
     home: () => page('home'),
     guides: () => page('guides'),
     /** `/guides/` for page 1, `/guides/page/2/` after. */
